@@ -1,0 +1,8 @@
+//! The calculation core: plain Rust with no web dependencies, so that
+//! `cargo test` runs it natively. Nothing under `core` imports `yew`,
+//! `web_sys` or `wasm_bindgen`.
+
+pub mod account;
+pub mod date;
+pub mod lang;
+pub mod num;

@@ -1,0 +1,488 @@
+//! Exact numbers and ranges.
+//!
+//! Every figure the calculator shows can be explained to a superior, so none
+//! of them may drift the way binary floating point does: `289.50万元` must
+//! add up to `289.50万元`, not `289.4999`. [`Num`] is an exact rational
+//! (`i128 / i128`), which also keeps conversions such as "per month × 12 / 52"
+//! exact. Rounding happens only when a number is displayed.
+//!
+//! [`Span`] is a closed interval `[low, high]`. The assumptions in SPEC §3 are
+//! ranges ("2–3 hours a post"), and every formula is monotone in each input, so
+//! interval arithmetic on the ends gives exact bounds.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::ops::{Add, Div, Mul, Sub};
+
+use serde::{Serialize, Serializer};
+
+/// An exact rational number, always stored in lowest terms with a positive
+/// denominator.
+///
+/// Arithmetic never panics. Inputs are bounded by the importer, so overflow of
+/// `i128` does not happen in practice; if it ever would, the result falls back
+/// to a close approximation instead of killing the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Num {
+    num: i128,
+    den: i128,
+}
+
+/// A closed interval of exact numbers, `low <= high`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    /// The lower end.
+    pub low: Num,
+    /// The upper end.
+    pub high: Num,
+}
+
+impl Num {
+    /// Zero.
+    pub const ZERO: Num = Num { num: 0, den: 1 };
+    /// One.
+    pub const ONE: Num = Num { num: 1, den: 1 };
+
+    /// An integer.
+    pub const fn int(n: i64) -> Num {
+        Num {
+            num: n as i128,
+            den: 1,
+        }
+    }
+
+    /// `num / den`, or `None` when `den` is zero.
+    pub fn ratio(num: i128, den: i128) -> Option<Num> {
+        if den == 0 {
+            return None;
+        }
+        Some(Num::reduced(num, den))
+    }
+
+    /// Parses a plain ASCII decimal such as `12`, `-3.5` or `.25`.
+    ///
+    /// This is the last step of reading a cell, after the importer has removed
+    /// separators, units and full-width forms; it rejects everything else,
+    /// including exponents, `NaN` and infinities. At most 18 fractional digits
+    /// and 30 integer digits are accepted, which keeps later arithmetic far
+    /// from overflow.
+    pub fn parse_decimal(text: &str) -> Option<Num> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text.strip_prefix('+').unwrap_or(text)),
+        };
+        let (int_part, frac_part) = match digits.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (digits, ""),
+        };
+        if int_part.is_empty() && frac_part.is_empty() {
+            return None;
+        }
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(int_part) || !all_digits(frac_part) {
+            return None;
+        }
+        let int_part = int_part.trim_start_matches('0');
+        let frac_part = frac_part.trim_end_matches('0');
+        if int_part.len() > 30 || frac_part.len() > 18 {
+            return None;
+        }
+        let mut num: i128 = 0;
+        for b in int_part.bytes().chain(frac_part.bytes()) {
+            num = num * 10 + i128::from(b - b'0');
+        }
+        let den = 10i128.pow(frac_part.len() as u32);
+        Some(Num::reduced(if negative { -num } else { num }, den))
+    }
+
+    /// The numerator in lowest terms.
+    pub fn numer(self) -> i128 {
+        self.num
+    }
+
+    /// The denominator in lowest terms, always positive.
+    pub fn denom(self) -> i128 {
+        self.den
+    }
+
+    /// True when the number is a whole number.
+    pub fn is_integer(self) -> bool {
+        self.den == 1
+    }
+
+    /// The nearest `f64`, for charts and the JS API.
+    pub fn to_f64(self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+
+    /// The number rounded half away from zero to `places` decimal places,
+    /// returned as an integer scaled by `10^places` (so `round_scaled(2)` of
+    /// 2.005 is 201).
+    pub fn round_scaled(self, places: u32) -> i128 {
+        let scale = 10i128.checked_pow(places).unwrap_or(i128::MAX);
+        match self.num.checked_mul(scale) {
+            Some(scaled) => {
+                let q = scaled / self.den;
+                let r = scaled % self.den;
+                if r.unsigned_abs() * 2 >= self.den.unsigned_abs() {
+                    q + scaled.signum()
+                } else {
+                    q
+                }
+            }
+            None => (self.to_f64() * scale as f64).round() as i128,
+        }
+    }
+
+    /// The midpoint of `self` and `other`.
+    pub fn midpoint(self, other: Num) -> Num {
+        (self + other) / Num::int(2)
+    }
+
+    /// Builds a number from a numerator and denominator, reducing it and
+    /// making the denominator positive. `den` must not be zero.
+    fn reduced(num: i128, den: i128) -> Num {
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1);
+        // `g` divides both, so both quotients fit back into i128, except for
+        // i128::MIN / 1, which `checked_neg` below handles.
+        let mut num = (num / g as i128) as i128;
+        let mut den = (den / g as i128) as i128;
+        if den < 0 {
+            match (num.checked_neg(), den.checked_neg()) {
+                (Some(n), Some(d)) => {
+                    num = n;
+                    den = d;
+                }
+                _ => return Num::approximate(num as f64 / den as f64),
+            }
+        }
+        Num { num, den }
+    }
+
+    /// The fallback for results that would overflow: the value rounded to
+    /// millionths, saturated at a very large magnitude.
+    fn approximate(value: f64) -> Num {
+        const SCALE: f64 = 1e6;
+        if value.is_nan() {
+            return Num::ZERO;
+        }
+        let limit = (i128::MAX / 2) as f64;
+        let scaled = (value * SCALE).clamp(-limit, limit);
+        Num::reduced(scaled.round() as i128, SCALE as i128)
+    }
+
+    fn combine(
+        self,
+        other: Num,
+        exact: impl FnOnce(Num, Num) -> Option<Num>,
+        approx: fn(f64, f64) -> f64,
+    ) -> Num {
+        exact(self, other)
+            .unwrap_or_else(|| Num::approximate(approx(self.to_f64(), other.to_f64())))
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl Default for Num {
+    fn default() -> Num {
+        Num::ZERO
+    }
+}
+
+impl From<i64> for Num {
+    fn from(n: i64) -> Num {
+        Num::int(n)
+    }
+}
+
+impl Add for Num {
+    type Output = Num;
+    fn add(self, other: Num) -> Num {
+        self.combine(
+            other,
+            |a, b| {
+                let g = gcd(a.den as u128, b.den as u128) as i128;
+                let left = a.num.checked_mul(b.den / g)?;
+                let right = b.num.checked_mul(a.den / g)?;
+                let den = (a.den / g).checked_mul(b.den)?;
+                Some(Num::reduced(left.checked_add(right)?, den))
+            },
+            |a, b| a + b,
+        )
+    }
+}
+
+impl Sub for Num {
+    type Output = Num;
+    fn sub(self, other: Num) -> Num {
+        self + Num {
+            num: other.num.checked_neg().unwrap_or(i128::MAX),
+            den: other.den,
+        }
+    }
+}
+
+impl Mul for Num {
+    type Output = Num;
+    fn mul(self, other: Num) -> Num {
+        self.combine(
+            other,
+            |a, b| {
+                // Cross-reduce first so that the products stay small.
+                let g1 = gcd(a.num.unsigned_abs(), b.den as u128).max(1) as i128;
+                let g2 = gcd(b.num.unsigned_abs(), a.den as u128).max(1) as i128;
+                let num = (a.num / g1).checked_mul(b.num / g2)?;
+                let den = (a.den / g2).checked_mul(b.den / g1)?;
+                Some(Num::reduced(num, den))
+            },
+            |a, b| a * b,
+        )
+    }
+}
+
+/// Division by zero yields zero: every caller divides by a count that the
+/// formulas guard, and a page that shows 0 beats a page that dies.
+impl Div for Num {
+    type Output = Num;
+    fn div(self, other: Num) -> Num {
+        if other.num == 0 {
+            return Num::ZERO;
+        }
+        let inverse = Num::reduced(other.den, other.num);
+        self * inverse
+    }
+}
+
+impl std::iter::Sum for Num {
+    fn sum<I: Iterator<Item = Num>>(iter: I) -> Num {
+        iter.fold(Num::ZERO, Add::add)
+    }
+}
+
+impl Ord for Num {
+    fn cmp(&self, other: &Num) -> Ordering {
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => self.to_f64().total_cmp(&other.to_f64()),
+        }
+    }
+}
+
+impl PartialOrd for Num {
+    fn partial_cmp(&self, other: &Num) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Shows the exact value when it is a finite decimal of up to six places,
+/// otherwise the value rounded to six places.
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let scaled = self.round_scaled(6);
+        let sign = if scaled < 0 { "-" } else { "" };
+        let abs = scaled.unsigned_abs();
+        let (int, frac) = (abs / 1_000_000, abs % 1_000_000);
+        if frac == 0 {
+            write!(f, "{sign}{int}")
+        } else {
+            let frac = format!("{frac:06}");
+            write!(f, "{sign}{int}.{}", frac.trim_end_matches('0'))
+        }
+    }
+}
+
+/// Numbers reach JavaScript as plain numbers.
+impl Serialize for Num {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.to_f64())
+    }
+}
+
+impl Span {
+    /// The range `[low, high]`, with the ends swapped if given the wrong way
+    /// round (people type `3-2` too).
+    pub fn new(low: Num, high: Num) -> Span {
+        if low <= high {
+            Span { low, high }
+        } else {
+            Span {
+                low: high,
+                high: low,
+            }
+        }
+    }
+
+    /// A single value: a range whose ends are equal.
+    pub fn point(value: Num) -> Span {
+        Span {
+            low: value,
+            high: value,
+        }
+    }
+
+    /// Zero.
+    pub const ZERO: Span = Span {
+        low: Num::ZERO,
+        high: Num::ZERO,
+    };
+
+    /// The midpoint, which SPEC §4 uses to compare a range with a threshold.
+    pub fn midpoint(self) -> Num {
+        self.low.midpoint(self.high)
+    }
+
+    /// True when both ends are equal.
+    pub fn is_point(self) -> bool {
+        self.low == self.high
+    }
+
+    /// Multiplies every end by a constant.
+    pub fn scale(self, factor: Num) -> Span {
+        Span::new(self.low * factor, self.high * factor)
+    }
+}
+
+impl Default for Span {
+    fn default() -> Span {
+        Span::ZERO
+    }
+}
+
+impl From<Num> for Span {
+    fn from(value: Num) -> Span {
+        Span::point(value)
+    }
+}
+
+impl Add for Span {
+    type Output = Span;
+    fn add(self, other: Span) -> Span {
+        Span::new(self.low + other.low, self.high + other.high)
+    }
+}
+
+impl Sub for Span {
+    type Output = Span;
+    /// Interval subtraction: the lowest result subtracts the highest value.
+    fn sub(self, other: Span) -> Span {
+        Span::new(self.low - other.high, self.high - other.low)
+    }
+}
+
+impl Mul for Span {
+    type Output = Span;
+    /// Interval multiplication, correct for any signs.
+    fn mul(self, other: Span) -> Span {
+        let products = [
+            self.low * other.low,
+            self.low * other.high,
+            self.high * other.low,
+            self.high * other.high,
+        ];
+        let low = products.iter().copied().min().unwrap_or_default();
+        let high = products.iter().copied().max().unwrap_or_default();
+        Span { low, high }
+    }
+}
+
+impl std::iter::Sum for Span {
+    fn sum<I: Iterator<Item = Span>>(iter: I) -> Span {
+        iter.fold(Span::ZERO, Add::add)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_point() {
+            write!(f, "{}", self.low)
+        } else {
+            write!(f, "{}–{}", self.low, self.high)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(text: &str) -> Num {
+        Num::parse_decimal(text).unwrap()
+    }
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        assert_eq!(n("289.50"), Num::ratio(579, 2).unwrap());
+        assert_eq!(n("-0"), Num::ZERO);
+        assert_eq!(n(".25"), Num::ratio(1, 4).unwrap());
+        assert_eq!(n("007"), Num::int(7));
+        for bad in ["", ".", "1e3", "NaN", "inf", "1.2.3", "1,0", "--1", "１"] {
+            assert_eq!(Num::parse_decimal(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn decimal_sums_do_not_drift() {
+        // 0.1 + 0.2 is exactly 0.3, unlike in f64.
+        assert_eq!(n("0.1") + n("0.2"), n("0.3"));
+        // 59 fees of 289.50万 / 59 add back to 2,895,000 exactly.
+        let fee = Num::int(2_895_000) / Num::int(59);
+        let total: Num = std::iter::repeat(fee).take(59).sum();
+        assert_eq!(total, Num::int(2_895_000));
+    }
+
+    #[test]
+    fn monthly_to_weekly_stays_exact() {
+        // 13 posts a month × 12 / 52 = 3 posts a week exactly.
+        assert_eq!(Num::int(13) * Num::int(12) / Num::int(52), Num::int(3));
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(n("2.005").round_scaled(2), 201);
+        assert_eq!(n("-2.005").round_scaled(2), -201);
+        assert_eq!(n("2.004").round_scaled(2), 200);
+        assert_eq!((Num::int(2) / Num::int(3)).round_scaled(2), 67);
+    }
+
+    #[test]
+    fn displays_short_decimals() {
+        assert_eq!(n("289.50").to_string(), "289.5");
+        assert_eq!(Num::int(-12).to_string(), "-12");
+        assert_eq!((Num::int(1) / Num::int(3)).to_string(), "0.333333");
+    }
+
+    #[test]
+    fn overflow_approximates_instead_of_panicking() {
+        let huge = Num::ratio(i128::MAX, 1).unwrap();
+        let _ = huge + huge;
+        let _ = huge * huge;
+        let _ = huge - Num::ratio(i128::MIN, 1).unwrap();
+        let tiny = Num::ratio(1, i128::MAX).unwrap();
+        let _ = tiny + Num::ratio(1, i128::MAX - 1).unwrap();
+        assert_eq!(Num::int(5) / Num::ZERO, Num::ZERO);
+    }
+
+    #[test]
+    fn span_arithmetic_is_interval_arithmetic() {
+        let hours = Span::new(Num::int(2), Num::int(3));
+        let posts = Span::new(Num::int(3), Num::int(2));
+        assert_eq!(posts, hours, "ends are put in order");
+        // 2–3 posts × 2–3 hours = 4–9 hours.
+        assert_eq!(hours * posts, Span::new(Num::int(4), Num::int(9)));
+        // [1,2] − [0,5] = [−4, 2].
+        let a = Span::new(Num::int(1), Num::int(2));
+        let b = Span::new(Num::int(0), Num::int(5));
+        assert_eq!(a - b, Span::new(Num::int(-4), Num::int(2)));
+        assert_eq!(hours.midpoint(), n("2.5"));
+        assert_eq!(hours.to_string(), "2–3");
+    }
+}

@@ -1,0 +1,24 @@
+//! 减负测算 · Jianfu: what shutting and merging government WeChat official
+//! accounts frees in staff hours and saves in money, computed entirely in the
+//! browser.
+//!
+//! The crate has two halves:
+//!
+//! * [`core`], plain Rust: import an account list, estimate, recommend,
+//!   export. It is tested natively with `cargo test`.
+//! * `web` (wasm32 only): the Yew app and the JavaScript API.
+//!
+//! ```
+//! use jianfu::core::num::{Num, Span};
+//!
+//! // 2–3 posts a week × 52 weeks × 2–3 hours a post = 208–468 hours a year.
+//! let posts = Span::new(Num::int(2), Num::int(3));
+//! let hours = Span::new(Num::int(2), Num::int(3));
+//! let year = posts * Span::point(Num::int(52)) * hours;
+//! assert_eq!(year, Span::new(Num::int(208), Num::int(468)));
+//! ```
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,1 +1,34 @@
-//! The web shell: the Yew app and the JavaScript API. Compiled for wasm32 only.
+//! The web shell: the Yew app and the JavaScript API. Compiled for wasm32
+//! only; the core it drives has no web dependencies.
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod query;
+pub mod state;
+
+use wasm_bindgen::prelude::*;
+
+use crate::web::app::{App, AppProps};
+use crate::web::query::PageOptions;
+
+/// The id of the element the hosted page renders into. A page that only
+/// imports the module (for `estimate` or `mount`) has no such element, and
+/// nothing is rendered into it uninvited.
+pub const ROOT_ID: &str = "jianfu";
+
+/// Runs when the module is instantiated: renders the app into `#jianfu` if
+/// the page has one.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(ROOT_ID))
+    else {
+        return;
+    };
+    let props = AppProps {
+        options: PageOptions::from_location(),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+}

@@ -1,0 +1,92 @@
+# Jianfu: two commands on a fresh Debian machine with rustup.
+#   make serve   build and serve the app on http://127.0.0.1:8080/
+#   make test    native tests, browser tests, end-to-end tests
+# Every target installs what it needs first, and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# The wasm-bindgen CLI must match the crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+TRUNK_VERSION := 0.21.14
+PORT ?= 8080
+
+# binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
+# produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help setup serve build test test-native test-browser test-e2e check clean
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)/"
+	@echo "make test    run every test: native, in-browser, end-to-end"
+	@echo "make build   release build into dist/, with gzipped sizes"
+	@echo "make check   cargo fmt --check and clippy -D warnings on both targets"
+	@echo "make setup   install the toolchain pieces (done by the others as needed)"
+
+setup: .setup/rust-target .setup/wasm-bindgen .setup/trunk .setup/chromium node_modules/.setup-done
+
+.setup/rust-target:
+	@mkdir -p .setup
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@touch $@
+
+# Re-checked on every run (not a stamp): the version must follow Cargo.lock.
+.PHONY: .setup/wasm-bindgen .setup/trunk .setup/chromium
+.setup/wasm-bindgen:
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+.setup/trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "installing trunk $(TRUNK_VERSION) (about 9 minutes)"; \
+	  cargo install trunk --version $(TRUNK_VERSION) --locked --force; \
+	fi
+
+.setup/chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium chromium-driver; \
+	fi
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nodejs npm; \
+	fi
+
+node_modules/.setup-done: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+serve: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (the demo is one click away: 载入长兴示例)"
+	trunk serve --offline --port $(PORT)
+
+build: setup
+	trunk build --release --offline
+	node scripts/size.mjs dist
+
+test: setup test-native test-browser test-e2e
+
+test-native:
+	cargo test
+
+test-browser: setup
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e: build
+	node --test tests/e2e/
+
+check: setup
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+clean:
+	rm -rf dist target .setup node_modules

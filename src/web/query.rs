@@ -1,0 +1,31 @@
+//! Options read from the page's query string (`?lang=en&embed=1&demo=changxing`).
+
+use crate::core::lang::Lang;
+
+/// The options a page URL can carry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageOptions {
+    /// `lang=zh|en`; `None` means the default, Chinese.
+    pub lang: Option<Lang>,
+}
+
+impl PageOptions {
+    /// Reads the options from the current page's URL. A page without a
+    /// window (or with a malformed query) gets the defaults.
+    pub fn from_location() -> PageOptions {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        PageOptions::from_query(&search)
+    }
+
+    /// Reads the options from a query string such as `?lang=en`.
+    pub fn from_query(search: &str) -> PageOptions {
+        let mut options = PageOptions::default();
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+            return options;
+        };
+        options.lang = params.get("lang").as_deref().and_then(Lang::from_code);
+        options
+    }
+}

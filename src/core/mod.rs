@@ -3,6 +3,11 @@
 //! `web_sys` or `wasm_bindgen`.
 
 pub mod account;
+pub mod assumptions;
 pub mod date;
+pub mod estimate;
+pub mod explain;
+pub mod figures;
 pub mod lang;
 pub mod num;
+pub mod rules;

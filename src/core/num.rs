@@ -145,8 +145,8 @@ impl Num {
         let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1);
         // `g` divides both, so both quotients fit back into i128, except for
         // i128::MIN / 1, which `checked_neg` below handles.
-        let mut num = (num / g as i128) as i128;
-        let mut den = (den / g as i128) as i128;
+        let mut num = num / g as i128;
+        let mut den = den / g as i128;
         if den < 0 {
             match (num.checked_neg(), den.checked_neg()) {
                 (Some(n), Some(d)) => {
@@ -169,6 +169,15 @@ impl Num {
         let limit = (i128::MAX / 2) as f64;
         let scaled = (value * SCALE).clamp(-limit, limit);
         Num::reduced(scaled.round() as i128, SCALE as i128)
+    }
+
+    /// Exact addition, or `None` on overflow.
+    fn checked_add(self, other: Num) -> Option<Num> {
+        let g = gcd(self.den as u128, other.den as u128) as i128;
+        let left = self.num.checked_mul(other.den / g)?;
+        let right = other.num.checked_mul(self.den / g)?;
+        let den = (self.den / g).checked_mul(other.den)?;
+        Some(Num::reduced(left.checked_add(right)?, den))
     }
 
     fn combine(
@@ -204,27 +213,24 @@ impl From<i64> for Num {
 impl Add for Num {
     type Output = Num;
     fn add(self, other: Num) -> Num {
-        self.combine(
-            other,
-            |a, b| {
-                let g = gcd(a.den as u128, b.den as u128) as i128;
-                let left = a.num.checked_mul(b.den / g)?;
-                let right = b.num.checked_mul(a.den / g)?;
-                let den = (a.den / g).checked_mul(b.den)?;
-                Some(Num::reduced(left.checked_add(right)?, den))
-            },
-            |a, b| a + b,
-        )
+        self.combine(other, Num::checked_add, |a, b| a + b)
     }
 }
 
 impl Sub for Num {
     type Output = Num;
     fn sub(self, other: Num) -> Num {
-        self + Num {
-            num: other.num.checked_neg().unwrap_or(i128::MAX),
-            den: other.den,
-        }
+        self.combine(
+            other,
+            |a, b| {
+                let negated = Num {
+                    num: b.num.checked_neg()?,
+                    den: b.den,
+                };
+                a.checked_add(negated)
+            },
+            |a, b| a - b,
+        )
     }
 }
 
@@ -435,7 +441,7 @@ mod tests {
         assert_eq!(n("0.1") + n("0.2"), n("0.3"));
         // 59 fees of 289.50万 / 59 add back to 2,895,000 exactly.
         let fee = Num::int(2_895_000) / Num::int(59);
-        let total: Num = std::iter::repeat(fee).take(59).sum();
+        let total: Num = std::iter::repeat_n(fee, 59).sum();
         assert_eq!(total, Num::int(2_895_000));
     }
 

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod components;
+pub mod decode;
 pub mod i18n;
 pub mod query;
 pub mod state;

@@ -4,8 +4,6 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 
 const TYPES = {
@@ -43,12 +41,14 @@ export async function serve(root = resolve("dist")) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Debian's Chromium, headless, with the flags that keep it off the network. */
+/**
+ * Debian's Chromium, headless, with the flags that keep it off the network.
+ * Playwright gives every launch a fresh temporary profile itself.
+ */
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
-      "--headless",
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -57,7 +57,6 @@ export function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), "jianfu-chromium-"))}`,
     ],
   });
 }

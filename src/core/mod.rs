@@ -11,3 +11,5 @@ pub mod figures;
 pub mod lang;
 pub mod num;
 pub mod rules;
+pub mod table;
+pub mod values;

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod assumptions;
 pub mod date;
+pub mod demo;
 pub mod estimate;
 pub mod explain;
 pub mod figures;

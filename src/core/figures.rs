@@ -35,9 +35,9 @@ pub fn money(yuan: Num, lang: Lang) -> String {
     let fen = yuan.round_scaled(2);
     // Whole amounts of a hundred yuan or more read better without ".00";
     // small amounts such as a cost per read keep their fen.
-    let fixed = !(fen % 100 == 0 && fen.abs() >= 10_000);
+    let fixed = !(fen % 100 == 0 && fen.unsigned_abs() >= 10_000);
     match lang {
-        Lang::Zh if fen.abs() >= 1_000_000 => {
+        Lang::Zh if fen.unsigned_abs() >= 1_000_000 => {
             let wan = (yuan / Num::int(10_000)).round_scaled(2);
             format!("{}万元", group(&decimal(wan, 2, true), lang))
         }

@@ -5,10 +5,13 @@
 pub mod account;
 pub mod assumptions;
 pub mod date;
+pub mod diagnostic;
 pub mod demo;
 pub mod estimate;
 pub mod explain;
+pub mod fields;
 pub mod figures;
+pub mod import;
 pub mod lang;
 pub mod num;
 pub mod rules;

@@ -56,6 +56,9 @@ pub struct Row {
     pub number: usize,
     /// The cells as written, quotes removed.
     pub cells: StringRecord,
+    /// True when a quote opened in this row is never closed, so that the
+    /// rest of the text was read into one of its cells.
+    pub unclosed_quote: bool,
 }
 
 /// The rows of a [`Table`], read one at a time so that a large paste is never
@@ -171,7 +174,14 @@ impl<'t> Rows<'t> {
         let skipped = blank_lines_at(self.text, start);
         row.number = self.previous + skipped + 1;
         self.previous = row.number;
+        row.unclosed_quote = self.runs_to_end() && unclosed_quote(self.text, start, &row.cells);
         true
+    }
+}
+
+impl Rows<'_> {
+    fn runs_to_end(&self) -> bool {
+        usize::try_from(self.reader.position().byte()).is_ok_and(|end| end >= self.text.len())
     }
 }
 
@@ -182,6 +192,21 @@ impl Iterator for Rows<'_> {
         let mut row = Row::default();
         self.read_into(&mut row).then_some(row)
     }
+}
+
+/// A quote that is never closed swallows everything up to the end of the
+/// text, so only the last record can have one: it spans lines, and its raw
+/// text holds an odd number of quote characters (a closed quoted cell holds
+/// pairs).
+fn unclosed_quote(text: &str, start: u64, cells: &StringRecord) -> bool {
+    let Some(raw) = usize::try_from(start)
+        .ok()
+        .and_then(|start| text.as_bytes().get(start..))
+    else {
+        return false;
+    };
+    cells.iter().any(|cell| cell.contains(['\n', '\r']))
+        && raw.iter().filter(|&&b| b == b'"').count() % 2 == 1
 }
 
 fn strip_bom(text: &str) -> &str {
@@ -379,6 +404,16 @@ mod tests {
         let rows: Vec<Row> = Table::new("a\tb\n\t \n").rows().collect();
         assert!(!rows[0].is_blank());
         assert!(rows[1].is_blank());
+    }
+
+    #[test]
+    fn unclosed_quote_is_noticed_only_at_the_end() {
+        let rows: Vec<Row> = Table::new("a\tb\n1\t\"x\ny\"\n2\t\"open\n3\t4\n")
+            .rows()
+            .collect();
+        let flags: Vec<bool> = rows.iter().map(|row| row.unclosed_quote).collect();
+        assert_eq!(flags, [false, false, true]);
+        assert_eq!(rows[2].cell(1), "open\n3\t4\n");
     }
 
     #[test]

@@ -1,0 +1,788 @@
+//! Rows to accounts: the importer that ties [`table`], [`fields`] and
+//! [`values`] together.
+//!
+//! The promise to the user is that nothing they pasted disappears without a
+//! word (SPEC §2):
+//!
+//! * every row with account data becomes exactly one [`Account`]; a cell that
+//!   cannot be read becomes missing, its field is listed in
+//!   [`Account::unreadable`] and a warning names the row, column and text;
+//! * a row with data but no name is kept under a placeholder name, with a
+//!   warning, because it is most likely a real account whose name was left
+//!   out, and dropping it would understate the count;
+//! * totals rows (合计, 总计, 小计), notes (备注, 填报人) and rows above the
+//!   header are left out, each with a notice;
+//! * only rows that are entirely blank, or hold nothing but a row number,
+//!   are skipped silently: they are not data.
+//!
+//! [`table`]: crate::core::table
+//! [`fields`]: crate::core::fields
+//! [`values`]: crate::core::values
+//!
+//! ```
+//! use jianfu::core::account::Level;
+//! use jianfu::core::import::import_text;
+//!
+//! let import = import_text("名称\t粉丝数\n长兴发布\t10万+\n新川村\t很多\n合计\t100001\n");
+//! assert_eq!(import.accounts.len(), 2);
+//! assert_eq!(import.accounts[1].level, Level::Village);
+//! assert_eq!(import.diagnostics.len(), 2); // 很多 is unreadable; 合计 is a totals row
+//! ```
+
+use std::collections::HashMap;
+
+use crate::core::account::{Account, Decision, Field, Staffing};
+use crate::core::diagnostic::{Diagnostic, Expected, Problem};
+use crate::core::fields::{Header, Question, Role};
+use crate::core::num::Span;
+use crate::core::table::{Delimiter, Row, Rows, Table};
+use crate::core::values::{self, compact, Fault, Read, Unit};
+
+/// The accounts read from a list, and what the user should know about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Import {
+    /// One account per data row, in row order.
+    pub accounts: Vec<Account>,
+    /// Problems and notices, in row order; whole-input problems (row 0)
+    /// first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Imports pasted text or the decoded contents of an uploaded file.
+pub fn import_text(text: &str) -> Import {
+    import_table(&Table::new(text))
+}
+
+/// Imports rows given as objects (the JS API's array of row objects): each
+/// record is its `(header, value)` pairs in key order.
+///
+/// The records are written out as a tab-separated table, with the union of
+/// their keys as the header in first-seen order, and read back by the same
+/// path as pasted text, so that both inputs behave identically. The first
+/// record is row 2.
+pub fn import_records(records: &[Vec<(String, String)>]) -> Import {
+    let text = records_to_text(records);
+    import_table(&Table::with_delimiter(&text, Delimiter::Tab))
+}
+
+/// How many rows at the top may be titles above the header.
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// Reads a table into accounts.
+fn import_table(table: &Table) -> Import {
+    let mut import = Import::default();
+    let mut rows = table.rows();
+    let Some((header_row, header, before)) = find_header(&mut rows, &mut import) else {
+        return import;
+    };
+    for row in &before {
+        import.diagnostics.push(Diagnostic::new(
+            row.number,
+            "",
+            first_cell(row),
+            Problem::TitleRow,
+        ));
+    }
+    for &(index, kept) in &header.duplicates {
+        let (Some(column), Some(kept)) = (header.columns.get(index), header.columns.get(kept))
+        else {
+            continue;
+        };
+        if let Role::Field(field) = kept.role {
+            import.diagnostics.push(Diagnostic::new(
+                header_row.number,
+                &column.header,
+                &column.header,
+                Problem::DuplicateColumn {
+                    field,
+                    kept: kept.header.clone(),
+                },
+            ));
+        }
+    }
+    let Some(plan) = Plan::new(&header) else {
+        import.diagnostics.push(Diagnostic::new(
+            header_row.number,
+            "",
+            "",
+            Problem::NoNameColumn {
+                found: header.names(),
+            },
+        ));
+        return import;
+    };
+    let mut row = Row::default();
+    while rows.read_into(&mut row) {
+        plan.read_row(&row, &mut import);
+    }
+    flag_duplicate_names(&plan, &mut import);
+    import.diagnostics.sort_by_key(|diagnostic| diagnostic.row);
+    import
+}
+
+/// Finds the header among the first rows: the first row that names at least
+/// two fields, one of them by an exact synonym (or three loosely), or the
+/// first row if it names one field exactly. Titles above it are returned so
+/// that they can be reported. The search stops at the first row holding a
+/// number, which is data.
+///
+/// On failure the reason is recorded and `None` returned.
+fn find_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<(Row, Header, Vec<Row>)> {
+    let mut seen: Vec<Row> = Vec::new();
+    for row in rows.by_ref() {
+        if row.is_blank() {
+            continue;
+        }
+        let data = row
+            .cells
+            .iter()
+            .any(|cell| values::count(cell, Unit::default()).is_ok_and(|v| v.is_some()));
+        if data {
+            seen.push(row);
+            break;
+        }
+        let header = Header::new(row.cells.iter());
+        let strong = header.recognised() >= 2 && (header.exact() >= 1 || header.recognised() >= 3);
+        let first = seen.is_empty() && header.exact() >= 1;
+        if strong || first {
+            return Some((row, header, seen));
+        }
+        seen.push(row);
+        if seen.len() >= HEADER_SEARCH_ROWS {
+            break;
+        }
+    }
+    if let Some(first) = seen.first() {
+        import
+            .diagnostics
+            .push(Diagnostic::new(0, "", &shown_row(first), Problem::NoHeader));
+    }
+    None
+}
+
+/// Where each field is, and how to read it.
+struct Plan {
+    name: usize,
+    name_header: String,
+    /// `(column, field, unit, question)` for every field column but the name.
+    fields: Vec<(usize, Field, Unit, Option<Question>)>,
+    /// The headers of every column, for diagnostics.
+    headers: Vec<String>,
+    /// Columns that hold neither a field nor a row number.
+    unknown: Vec<usize>,
+}
+
+impl Plan {
+    fn new(header: &Header) -> Option<Plan> {
+        let name = header.find(Field::Name)?;
+        let mut fields = Vec::new();
+        let mut unknown = Vec::new();
+        for (index, column) in header.columns.iter().enumerate() {
+            match column.role {
+                Role::Field(Field::Name) => {}
+                Role::Field(field) => fields.push((index, field, column.unit, column.question)),
+                Role::Unknown => unknown.push(index),
+                Role::Serial => {}
+            }
+        }
+        Some(Plan {
+            name,
+            name_header: header
+                .columns
+                .get(name)
+                .map(|c| c.header.clone())
+                .unwrap_or_default(),
+            fields,
+            headers: header.columns.iter().map(|c| c.header.clone()).collect(),
+            unknown,
+        })
+    }
+
+    fn header(&self, index: usize) -> &str {
+        self.headers.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    fn read_row(&self, row: &Row, import: &mut Import) {
+        if row.is_blank() {
+            return;
+        }
+        let name_cell = row.cell(self.name);
+        let first = first_cell(row);
+        if is_totals(name_cell) || is_totals(first) {
+            let shown = if is_totals(name_cell) {
+                name_cell
+            } else {
+                first
+            };
+            import
+                .diagnostics
+                .push(Diagnostic::new(row.number, "", shown, Problem::TotalsRow));
+            return;
+        }
+        if is_note(row) {
+            import
+                .diagnostics
+                .push(Diagnostic::new(row.number, "", first, Problem::NoteRow));
+            return;
+        }
+        let name = if values::is_missing(name_cell) {
+            String::new()
+        } else {
+            one_line(name_cell)
+        };
+        let mut account = Account::named(row.number, &name);
+        let mut diagnostics = Vec::new();
+        let mut has_data = false;
+        for &(index, field, unit, question) in &self.fields {
+            let cell = row.cell(index);
+            if values::is_missing(cell) {
+                continue;
+            }
+            has_data = true;
+            if let Err((fault, expected)) = read_field(&mut account, cell, field, unit, question) {
+                account.unreadable.push(field);
+                let problem = match fault {
+                    Fault::Unreadable => Problem::Unreadable { field, expected },
+                    Fault::Negative => Problem::Negative { field, expected },
+                    Fault::TooLarge => Problem::TooLarge { field, expected },
+                };
+                diagnostics.push(Diagnostic::new(
+                    row.number,
+                    self.header(index),
+                    cell,
+                    problem,
+                ));
+            }
+        }
+        if name.is_empty() {
+            if !has_data {
+                // Nothing the calculator reads. Say so if there is other
+                // text; a row holding only a row number is not data.
+                if let Some(&index) = self
+                    .unknown
+                    .iter()
+                    .find(|&&i| !row.cell(i).trim().is_empty())
+                {
+                    import.diagnostics.push(Diagnostic::new(
+                        row.number,
+                        self.header(index),
+                        row.cell(index),
+                        Problem::NoAccountData,
+                    ));
+                } else if let Some(extra) = self.extra_cells(row).first() {
+                    import.diagnostics.push(Diagnostic::new(
+                        row.number,
+                        "",
+                        extra,
+                        Problem::NoAccountData,
+                    ));
+                }
+                return;
+            }
+            account.name = format!("（第{}行，无名称）", row.number);
+            import.diagnostics.push(Diagnostic::new(
+                row.number,
+                &self.name_header,
+                name_cell,
+                Problem::MissingName {
+                    placeholder: account.name.clone(),
+                },
+            ));
+        }
+        if account.level_inferred {
+            account.level = values::infer_level(&account.name, &account.unit);
+        }
+        import.diagnostics.append(&mut diagnostics);
+        let extras = self.extra_cells(row);
+        if let Some(first_extra) = extras.first() {
+            import.diagnostics.push(Diagnostic::new(
+                row.number,
+                "",
+                first_extra,
+                Problem::ExtraCells {
+                    count: extras.len(),
+                },
+            ));
+        }
+        if row.unclosed_quote {
+            let (index, cell) = row
+                .cells
+                .iter()
+                .enumerate()
+                .find(|(_, cell)| cell.contains(['\n', '\r']))
+                .unwrap_or((self.name, name_cell));
+            import.diagnostics.push(Diagnostic::new(
+                row.number,
+                self.header(index),
+                cell,
+                Problem::UnclosedQuote,
+            ));
+        }
+        import.accounts.push(account);
+    }
+
+    /// Non-empty cells to the right of the last header.
+    fn extra_cells<'r>(&self, row: &'r Row) -> Vec<&'r str> {
+        row.cells
+            .iter()
+            .skip(self.headers.len())
+            .filter(|cell| !cell.trim().is_empty())
+            .collect()
+    }
+}
+
+/// Reads one non-missing cell into the account, or says why it cannot.
+fn read_field(
+    account: &mut Account,
+    cell: &str,
+    field: Field,
+    unit: Unit,
+    question: Option<Question>,
+) -> Result<(), (Fault, Expected)> {
+    let expected = Expected::for_field(field, question.is_some());
+    let fail = |fault| (fault, expected);
+    let span = |read: Read<Span>| read.map_err(fail);
+    match field {
+        Field::Name => {}
+        Field::Unit => account.unit = one_line(cell),
+        Field::MergeInto => account.merge_into = one_line(cell),
+        Field::Followers => account.followers = span(values::count(cell, unit))?,
+        Field::Staff => account.staff = span(values::count(cell, unit))?,
+        Field::AvgReads => account.avg_reads = span(values::count(cell, unit))?,
+        Field::PostsPerWeek => account.posts_per_week = span(values::posts_per_week(cell, unit))?,
+        Field::HoursPerPost => account.hours_per_post = span(values::hours(cell, unit))?,
+        Field::OutsourcingFee => account.outsourcing_fee = span(values::money(cell, unit))?,
+        Field::OtherCost => account.other_cost = span(values::money(cell, unit))?,
+        Field::LastPost => account.last_post = values::date(cell).map_err(fail)?,
+        Field::Level => {
+            if let Some(level) = values::level(cell).map_err(fail)? {
+                account.level = level;
+                account.level_inferred = false;
+            }
+        }
+        Field::Staffing => {
+            account.staffing = match question {
+                Some(question) => answer(cell, values::staffing, |yes| match (question, yes) {
+                    (Question::Dedicated, true) => Some(Staffing::Dedicated),
+                    (_, true) => Some(Staffing::Outsourced),
+                    (_, false) => Some(Staffing::PartTime),
+                }),
+                None => values::staffing(cell),
+            }
+            .map_err(fail)?;
+        }
+        Field::Decision => {
+            account.decision = match question {
+                Some(question) => answer(cell, values::decision, |yes| match (question, yes) {
+                    (Question::Keep, true) => Some(Decision::Keep),
+                    (Question::Keep, false) => Some(Decision::Close),
+                    (Question::Merge, true) => Some(Decision::Merge),
+                    (Question::Merge, false) => None,
+                    (_, true) => Some(Decision::Close),
+                    (_, false) => Some(Decision::Keep),
+                }),
+                None => values::decision(cell),
+            }
+            .map_err(fail)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads a yes/no column, falling back to the column's words for people who
+/// write 外包 in a 是否外包 column.
+fn answer<T>(
+    cell: &str,
+    words: fn(&str) -> Read<T>,
+    meaning: impl Fn(bool) -> Option<T>,
+) -> Read<T> {
+    match values::yes_no(cell) {
+        Ok(Some(yes)) => Ok(meaning(yes)),
+        Ok(None) => Ok(None),
+        Err(fault) => words(cell).map_err(|_| fault),
+    }
+}
+
+/// Adds a warning on every repeat of a name, naming the row it first
+/// appeared on. Placeholder names are not compared.
+fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(import.accounts.len());
+    let mut repeats = Vec::new();
+    for account in &import.accounts {
+        if account.name.starts_with("（第") && account.name.ends_with("无名称）") {
+            continue;
+        }
+        match first.get(account.name.as_str()) {
+            Some(&first_row) => repeats.push(Diagnostic::new(
+                account.row,
+                &plan.name_header,
+                &account.name,
+                Problem::DuplicateName { first_row },
+            )),
+            None => {
+                first.insert(&account.name, account.row);
+            }
+        }
+    }
+    import.diagnostics.append(&mut repeats);
+}
+
+/// The first non-empty cell of a row.
+fn first_cell(row: &Row) -> &str {
+    row.cells
+        .iter()
+        .find(|cell| !cell.trim().is_empty())
+        .unwrap_or("")
+}
+
+/// A row shown in one line, for the no-header diagnostic.
+fn shown_row(row: &Row) -> String {
+    row.cells
+        .iter()
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// True for 合计, 总计, 小计, 共计, 汇总 (also `合 计`, `合计：`, `总计282个`),
+/// 其中 breakdown rows, and Total/Subtotal/Grand total.
+fn is_totals(cell: &str) -> bool {
+    let cell = cell.trim();
+    // Only text that can start a totals word is worth compacting.
+    if !cell.starts_with([
+        '合', '总', '小', '共', '汇', '其', 't', 'T', 's', 'S', 'g', 'G',
+    ]) {
+        return false;
+    }
+    let compact = compact(cell);
+    ["合计", "总计", "小计", "共计", "汇总"]
+        .iter()
+        .any(|word| compact.starts_with(word))
+        || compact == "其中"
+        || compact.starts_with("其中:")
+        || ["total", "subtotal", "grandtotal", "sum"].contains(&compact.as_str())
+        || ["total:", "subtotal:", "grandtotal:"]
+            .iter()
+            .any(|word| compact.starts_with(word))
+}
+
+/// True for a row holding a single note such as `备注：…` or `填报人：…`.
+fn is_note(row: &Row) -> bool {
+    let mut filled = row.cells.iter().filter(|cell| !cell.trim().is_empty());
+    let (Some(only), None) = (filled.next(), filled.next()) else {
+        return false;
+    };
+    let compact = compact(only);
+    const NOTES: &[&str] = &[
+        "备注",
+        "注:",
+        "说明:",
+        "填报人",
+        "填表人",
+        "制表人",
+        "制表:",
+        "审核人",
+        "审核:",
+        "填报单位",
+        "填报日期",
+        "填表日期",
+        "制表日期",
+        "联系人",
+        "联系电话",
+        "负责人",
+        "单位负责人",
+        "数据来源",
+        "note:",
+        "notes:",
+        "source:",
+    ];
+    NOTES.iter().any(|word| compact.starts_with(word))
+        || (compact.starts_with('注') && compact.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// Text on one line: a line break inside a cell (Alt+Enter in Excel) joins
+/// Chinese text directly and other text with a space.
+fn one_line(cell: &str) -> String {
+    let cell = cell.trim();
+    if !cell.contains(['\n', '\r']) {
+        return cell.to_string();
+    }
+    let mut out = String::with_capacity(cell.len());
+    for line in cell.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let joins_cjk = out.chars().last().is_some_and(|c| !c.is_ascii())
+            && line.chars().next().is_some_and(|c| !c.is_ascii());
+        if !out.is_empty() && !joins_cjk {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Writes records as a tab-separated table with a header row.
+fn records_to_text(records: &[Vec<(String, String)>]) -> String {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for record in records {
+        for (key, _) in record {
+            if !index.contains_key(key.as_str()) {
+                index.insert(key, keys.len());
+                keys.push(key);
+            }
+        }
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    // Writing to a Vec cannot fail; an error would only lose the record, and
+    // never panics.
+    let _ = writer.write_record(&keys);
+    let mut cells = vec![String::new(); keys.len()];
+    for record in records {
+        cells.iter_mut().for_each(String::clear);
+        for (key, value) in record {
+            if let Some(cell) = index.get(key.as_str()).and_then(|&i| cells.get_mut(i)) {
+                cell.clone_from(value);
+            }
+        }
+        let _ = writer.write_record(&cells);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::account::Level;
+    use crate::core::diagnostic::Severity;
+    use crate::core::num::Num;
+
+    fn problems(import: &Import) -> Vec<(usize, Problem)> {
+        import
+            .diagnostics
+            .iter()
+            .map(|d| (d.row, d.problem.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_simple_paste() {
+        let import = import_text("名称\t单位\t粉丝数\n长兴发布\t县委宣传部\t1.2万\n");
+        assert_eq!(import.diagnostics, vec![]);
+        let account = &import.accounts[0];
+        assert_eq!(account.row, 2);
+        assert_eq!(account.name, "长兴发布");
+        assert_eq!(account.unit, "县委宣传部");
+        assert_eq!(account.followers, Some(Span::point(Num::int(12_000))));
+        assert_eq!(account.level, Level::County);
+        assert!(account.level_inferred);
+    }
+
+    #[test]
+    fn unreadable_cells_keep_the_row() {
+        let import = import_text("名称\t粉丝数\t层级\nA\t很多\t镇\nB\t-5\t未知的层\n");
+        assert_eq!(import.accounts.len(), 2);
+        assert_eq!(import.accounts[0].unreadable, vec![Field::Followers]);
+        assert_eq!(import.accounts[0].level, Level::Township);
+        assert!(!import.accounts[0].level_inferred);
+        assert_eq!(
+            import.accounts[1].unreadable,
+            vec![Field::Followers, Field::Level]
+        );
+        assert!(import.accounts[1].level_inferred);
+        assert_eq!(
+            problems(&import),
+            vec![
+                (
+                    2,
+                    Problem::Unreadable {
+                        field: Field::Followers,
+                        expected: Expected::Count
+                    }
+                ),
+                (
+                    3,
+                    Problem::Negative {
+                        field: Field::Followers,
+                        expected: Expected::Count
+                    }
+                ),
+                (
+                    3,
+                    Problem::Unreadable {
+                        field: Field::Level,
+                        expected: Expected::Level
+                    }
+                ),
+            ]
+        );
+        assert_eq!(import.diagnostics[0].column, "粉丝数");
+        assert_eq!(import.diagnostics[0].value, "很多");
+    }
+
+    #[test]
+    fn totals_notes_titles_and_blank_rows() {
+        let text = "长兴县政务微信公众号统计表\n序号\t名称\t粉丝数\n1\tA\t10\n\n2\t\t\n\t\t\n合 计\t\t10\n\t总计：\t\n备注：数据截至3月底\n";
+        let import = import_text(text);
+        assert_eq!(import.accounts.len(), 1);
+        assert_eq!(
+            problems(&import),
+            vec![
+                (1, Problem::TitleRow),
+                (7, Problem::TotalsRow),
+                (8, Problem::TotalsRow),
+                (9, Problem::NoteRow),
+            ]
+        );
+        assert_eq!(import.accounts[0].row, 3);
+    }
+
+    #[test]
+    fn rows_without_names() {
+        let import = import_text("名称\t粉丝数\t备注\nA\t1\t\n\t200\t\n\t\t看这里\n");
+        assert_eq!(import.accounts.len(), 2);
+        assert_eq!(import.accounts[1].name, "（第3行，无名称）");
+        assert_eq!(
+            problems(&import),
+            vec![
+                (
+                    3,
+                    Problem::MissingName {
+                        placeholder: "（第3行，无名称）".into()
+                    }
+                ),
+                (4, Problem::NoAccountData),
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_names_are_flagged_with_both_rows() {
+        let import = import_text("名称\nA\nB\nA\n");
+        assert_eq!(import.accounts.len(), 3);
+        assert_eq!(
+            problems(&import),
+            vec![(4, Problem::DuplicateName { first_row: 2 })]
+        );
+        assert_eq!(import.diagnostics[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn no_header_and_no_name_column() {
+        let import = import_text("长兴发布\t县委宣传部\t1200\n");
+        assert_eq!(problems(&import), vec![(0, Problem::NoHeader)]);
+        assert!(import.accounts.is_empty());
+        let import = import_text("单位\t粉丝数\n县委宣传部\t1200\n");
+        assert_eq!(
+            problems(&import),
+            vec![(
+                1,
+                Problem::NoNameColumn {
+                    found: vec!["单位".into(), "粉丝数".into()]
+                }
+            )]
+        );
+        assert_eq!(import.diagnostics[0].severity, Severity::Error);
+        assert_eq!(import_text(""), Import::default());
+        assert_eq!(import_text(" \n\t\n"), Import::default());
+    }
+
+    #[test]
+    fn yes_no_columns() {
+        let import = import_text("名称\t是否外包\t是否关停\nA\t是\t否\nB\t否\t是\nC\t外包\t关停\n");
+        let staffing: Vec<_> = import.accounts.iter().map(|a| a.staffing).collect();
+        let decision: Vec<_> = import.accounts.iter().map(|a| a.decision).collect();
+        assert_eq!(
+            staffing,
+            [
+                Some(Staffing::Outsourced),
+                Some(Staffing::PartTime),
+                Some(Staffing::Outsourced)
+            ]
+        );
+        assert_eq!(
+            decision,
+            [
+                Some(Decision::Keep),
+                Some(Decision::Close),
+                Some(Decision::Close)
+            ]
+        );
+        let import = import_text("名称\t是否外包\nA\t不知道\n");
+        assert_eq!(
+            problems(&import),
+            vec![(
+                2,
+                Problem::Unreadable {
+                    field: Field::Staffing,
+                    expected: Expected::YesNo
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn extra_cells_and_duplicate_columns() {
+        let import = import_text("名称\t公众号名称\nA\tA2\textra\n");
+        assert_eq!(import.accounts[0].name, "A");
+        assert_eq!(
+            problems(&import),
+            vec![
+                (
+                    1,
+                    Problem::DuplicateColumn {
+                        field: Field::Name,
+                        kept: "名称".into()
+                    }
+                ),
+                (2, Problem::ExtraCells { count: 1 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_is_reported() {
+        let import = import_text("名称\t粉丝数\nA\t\"12\nB\t13\n");
+        assert_eq!(import.accounts.len(), 1);
+        assert_eq!(
+            import.diagnostics.last().map(|d| &d.problem),
+            Some(&Problem::UnclosedQuote)
+        );
+    }
+
+    #[test]
+    fn multi_line_names_become_one_line() {
+        assert_eq!(one_line("长兴\n发布"), "长兴发布");
+        assert_eq!(one_line("Changxing\r\nRelease"), "Changxing Release");
+        assert_eq!(one_line(" A "), "A");
+    }
+
+    #[test]
+    fn records_take_the_same_path_as_text() {
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let records = vec![
+            vec![pair("name", "长兴发布"), pair("followers", "1,234")],
+            vec![
+                pair("followers", "很多"),
+                pair("name", "A\tB\n\"C\""),
+                pair("unit", "镇"),
+            ],
+            vec![],
+        ];
+        let import = import_records(&records);
+        assert_eq!(import.accounts.len(), 2);
+        assert_eq!(
+            import.accounts[0].followers,
+            Some(Span::point(Num::int(1234)))
+        );
+        assert_eq!(import.accounts[1].row, 3);
+        assert_eq!(import.accounts[1].name, "A\tB \"C\"");
+        assert_eq!(import.accounts[1].unit, "镇");
+        assert_eq!(import.accounts[1].level, Level::Township);
+        assert_eq!(import.diagnostics.len(), 1);
+        assert_eq!(import_records(&[]), Import::default());
+    }
+}

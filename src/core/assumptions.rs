@@ -205,6 +205,12 @@ impl Assumptions {
         })
     }
 
+    /// The as-of date to estimate with: the one set, else `today`, which the
+    /// caller reads from its clock.
+    pub fn as_of_or(&self, today: Date) -> Date {
+        self.as_of.unwrap_or(today)
+    }
+
     /// A mutable reference to one numeric assumption.
     fn slot(&mut self, assumption: Assumption) -> Option<&mut Span> {
         Some(match assumption {
@@ -635,6 +641,9 @@ mod tests {
         assert_eq!(a.dormant_days, Span::point(Num::int(30)));
         assert_eq!(a.as_of, Date::from_ymd(2019, 4, 19));
         assert_eq!(a.posts_per_week, Assumptions::default().posts_per_week);
+        let today = Date::from_ymd(2025, 1, 1).unwrap();
+        assert_eq!(a.as_of_or(today).to_string(), "2019-04-19");
+        assert_eq!(Assumptions::default().as_of_or(today), today);
     }
 
     #[test]

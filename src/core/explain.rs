@@ -102,6 +102,10 @@ pub fn explain(estimate: &Estimate, lang: Lang) -> Explanation {
         Lang::Zh => format!("{}小时/年", hours(span)),
         Lang::En => format!("{} h a year", hours(span)),
     };
+    let hours_plain = |span: Span| match lang {
+        Lang::Zh => format!("{}小时", paren(hours(span))),
+        Lang::En => format!("{} h", paren(hours(span))),
+    };
     let share_text = percent_span(a.merge_share, lang);
     let mut lines = Vec::new();
     let mut line = |headline, label: &str, formula: &str, numbers: String, result: String| {
@@ -334,7 +338,7 @@ pub fn explain(estimate: &Estimate, lang: Lang) -> Explanation {
         ),
         format!(
             "= {} × {} = {}",
-            paren(hours_unit(s.hours_freed)),
+            hours_plain(s.hours_freed),
             hourly_text,
             money_span(s.staff_value, lang)
         ),
@@ -448,7 +452,7 @@ mod tests {
         // 384.8 h × ¥60 = ¥23,088.
         assert_eq!(
             find(&zh, Headline::StaffValue).numbers,
-            "= 385小时/年 × 60元/小时 = 2.31万元"
+            "= 385小时 × 60元/小时 = 2.31万元"
         );
         // ¥10,800 + ¥23,088 = ¥33,888.
         assert_eq!(

@@ -33,6 +33,9 @@ pub fn number_span(span: Span, places: u32, lang: Lang) -> String {
 /// Chinese, `"¥2,895,000"` / `"¥1.00"` in English.
 pub fn money(yuan: Num, lang: Lang) -> String {
     let fen = yuan.round_scaled(2);
+    if fen == 0 {
+        return lang.pick("0元", "¥0").to_string();
+    }
     // Whole amounts of a hundred yuan or more read better without ".00";
     // small amounts such as a cost per read keep their fen.
     let fixed = !(fen % 100 == 0 && fen.unsigned_abs() >= 10_000);
@@ -156,6 +159,8 @@ mod tests {
         assert_eq!(money(n("2.5"), Lang::En), "¥2.50");
         assert_eq!(money(Num::ONE, Lang::Zh), "1.00元");
         assert_eq!(money(Num::int(500), Lang::Zh), "500元");
+        assert_eq!(money(Num::ZERO, Lang::Zh), "0元");
+        assert_eq!(money(n("0.001"), Lang::En), "¥0");
         assert_eq!(money(Num::int(9_999), Lang::Zh), "9999元");
         assert_eq!(money(Num::int(10_000), Lang::Zh), "1.00万元");
         assert_eq!(

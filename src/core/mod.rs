@@ -5,8 +5,8 @@
 pub mod account;
 pub mod assumptions;
 pub mod date;
-pub mod diagnostic;
 pub mod demo;
+pub mod diagnostic;
 pub mod estimate;
 pub mod explain;
 pub mod fields;

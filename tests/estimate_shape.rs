@@ -558,3 +558,28 @@ fn assumptions_serialize_as_ranges() {
     assert_eq!(v.get("mergeShare").get("low").num(), 0.3);
     assert_eq!(v.get("asOf"), &Value::Null);
 }
+
+#[test]
+fn assumptions_input_serializes_to_the_shape_it_reads() {
+    let only_cost = AssumptionsInput {
+        hourly_cost: Some(80.0.into()),
+        ..AssumptionsInput::default()
+    };
+    let v = Value::of(&only_cost);
+    assert_eq!(v.keys(), ["hourlyCost"]);
+    assert_eq!(v.get("hourlyCost").num(), 80.0);
+
+    let all = Value::of(&AssumptionsInput::from(&Assumptions::default()));
+    assert_eq!(
+        all.get("hoursPerPost"),
+        &Value::List(vec![Value::Num(2.0), Value::Num(3.0)])
+    );
+    assert_eq!(all.get("mergeShare").num(), 0.3);
+    assert!(!all.keys().contains(&"asOf"), "today is not saved");
+    // Read back, it gives the defaults again.
+    let back = AssumptionsInput::deserialize(all).expect("readable");
+    assert_eq!(
+        back.apply(Assumptions::default()),
+        Ok(Assumptions::default())
+    );
+}

@@ -125,33 +125,48 @@ pub enum Problem {
 /// camelCase, each a number or `[low, high]`, and `asOf` as `"YYYY-MM-DD"`.
 /// Unknown keys are ignored, so that pages written for a later version keep
 /// working.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+///
+/// It serializes to the same shape (absent fields left out), so it is also
+/// the form in which assumptions are saved and shared:
+/// `AssumptionsInput::from(&assumptions).apply(base)` gives the assumptions
+/// back, to six decimal places.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AssumptionsInput {
     /// Hours per post.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hours_per_post: Option<RangeInput>,
     /// Posts per week when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub posts_per_week: Option<RangeInput>,
     /// Weeks per year.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weeks_per_year: Option<RangeInput>,
     /// Hours of one FTE per year.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fte_hours: Option<RangeInput>,
     /// Staff cost per hour, in yuan.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hourly_cost: Option<RangeInput>,
     /// Merge share, 0.3 for 30 %.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub merge_share: Option<RangeInput>,
     /// Low-reach followers threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub followers_threshold: Option<RangeInput>,
     /// Dormant days.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dormant_days: Option<RangeInput>,
     /// Poor-value cost per read threshold, in yuan.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost_per_read_threshold: Option<RangeInput>,
     /// The as-of date, `"YYYY-MM-DD"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
 }
 
 /// A number or a range, as JavaScript sends it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum RangeInput {
     /// One number: a range whose ends are equal.
@@ -491,6 +506,36 @@ impl AssumptionsInput {
     }
 }
 
+/// Every assumption as input, for saving: a point as one number, a range as
+/// `[low, high]`.
+impl From<&Assumptions> for AssumptionsInput {
+    fn from(a: &Assumptions) -> AssumptionsInput {
+        let input = |span: Span| Some(RangeInput::from(span));
+        AssumptionsInput {
+            hours_per_post: input(a.hours_per_post),
+            posts_per_week: input(a.posts_per_week),
+            weeks_per_year: input(a.weeks_per_year),
+            fte_hours: input(a.fte_hours),
+            hourly_cost: input(a.hourly_cost),
+            merge_share: input(a.merge_share),
+            followers_threshold: input(a.followers_threshold),
+            dormant_days: input(a.dormant_days),
+            cost_per_read_threshold: input(a.cost_per_read_threshold),
+            as_of: a.as_of.map(|date| date.to_string()),
+        }
+    }
+}
+
+impl From<Span> for RangeInput {
+    fn from(span: Span) -> RangeInput {
+        if span.is_point() {
+            RangeInput::One(span.low.to_f64())
+        } else {
+            RangeInput::Many(vec![span.low.to_f64(), span.high.to_f64()])
+        }
+    }
+}
+
 impl RangeInput {
     /// The exact range, keeping the ends as given (a reversed range is an
     /// error for [`Assumptions::validate`], not silently swapped).
@@ -693,6 +738,21 @@ mod tests {
         });
         assert_eq!(e.assumption(), Assumption::AsOf);
         assert!(e.message(Lang::En).contains("19/4/2019"));
+    }
+
+    #[test]
+    fn assumptions_round_trip_through_input() {
+        let a = Assumptions {
+            hours_per_post: Span::new(n("1.5"), n("2.25")),
+            merge_share: Span::new(n("0.2"), n("0.35")),
+            as_of: Date::from_ymd(2019, 4, 19),
+            ..Assumptions::default()
+        };
+        let input = AssumptionsInput::from(&a);
+        assert_eq!(input.hourly_cost, Some(RangeInput::One(60.0)));
+        assert_eq!(input.merge_share, Some(RangeInput::Many(vec![0.2, 0.35])));
+        assert_eq!(input.as_of.as_deref(), Some("2019-04-19"));
+        assert_eq!(input.apply(Assumptions::default()), Ok(a));
     }
 
     #[test]

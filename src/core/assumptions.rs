@@ -107,6 +107,11 @@ pub enum Problem {
     NotAShare,
     /// Not a finite number (NaN or an infinity from JavaScript).
     NotFinite,
+    /// Text typed into the assumptions panel that is not a number.
+    NotANumber {
+        /// The text as typed.
+        text: String,
+    },
     /// A number too large to be meant (more than a billion).
     TooLarge,
     /// A range given as an array that does not have one or two numbers.
@@ -175,6 +180,16 @@ pub enum RangeInput {
     Many(Vec<f64>),
 }
 
+/// An assumption's value as the assumptions panel shows it in its inputs:
+/// plain decimals without grouping, the merge share in percent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayValue {
+    /// The low end (or the single value).
+    pub low: String,
+    /// The high end.
+    pub high: String,
+}
+
 /// Decimal places kept when a JavaScript number becomes an exact [`Num`].
 /// Six is finer than any assumption needs and keeps the rationals small.
 const INPUT_PLACES: usize = 6;
@@ -224,6 +239,72 @@ impl Assumptions {
     /// caller reads from its clock.
     pub fn as_of_or(&self, today: Date) -> Date {
         self.as_of.unwrap_or(today)
+    }
+
+    /// These assumptions with one of them back at its default.
+    pub fn reset(&self, assumption: Assumption) -> Assumptions {
+        let mut out = *self;
+        let defaults = Assumptions::default();
+        match (out.slot(assumption), defaults.get(assumption)) {
+            (Some(slot), Some(default)) => *slot = default,
+            _ => out.as_of = defaults.as_of,
+        }
+        out
+    }
+
+    /// These assumptions with one of them set from the text typed into the
+    /// assumptions panel, validated. The text is read as
+    /// [`Assumptions::display_value`] writes it: a plain decimal, full-width
+    /// digits and thousands separators allowed, the merge share in percent
+    /// (`30` or `30%`). For [`Assumption::AsOf`], `low` is a `YYYY-MM-DD`
+    /// date, or empty for today.
+    pub fn with_text(
+        &self,
+        assumption: Assumption,
+        low: &str,
+        high: &str,
+    ) -> Result<Assumptions, AssumptionError> {
+        let fail = |problem| AssumptionError::new(assumption, problem);
+        let mut out = *self;
+        if assumption == Assumption::AsOf {
+            let text = low.trim();
+            out.as_of = if text.is_empty() {
+                None
+            } else {
+                let date = Date::parse_iso(text).ok_or_else(|| {
+                    fail(Problem::NotADate {
+                        text: text.to_string(),
+                    })
+                })?;
+                Some(date)
+            };
+            return Ok(out);
+        }
+        let low = typed_number(assumption, low).map_err(fail)?;
+        let high = if high.trim().is_empty() {
+            low
+        } else {
+            typed_number(assumption, high).map_err(fail)?
+        };
+        if let Some(slot) = out.slot(assumption) {
+            *slot = Span { low, high };
+        }
+        out.validate()?;
+        Ok(out)
+    }
+
+    /// How the assumptions panel shows a value: plain decimals, the merge
+    /// share in percent. [`Assumptions::with_text`] reads it back.
+    pub fn display_value(assumption: Assumption, value: Span) -> DisplayValue {
+        let scale = if assumption == Assumption::MergeShare {
+            Num::int(100)
+        } else {
+            Num::ONE
+        };
+        DisplayValue {
+            low: (value.low * scale).to_string(),
+            high: (value.high * scale).to_string(),
+        }
     }
 
     /// A mutable reference to one numeric assumption.
@@ -442,6 +523,13 @@ impl AssumptionError {
                 )
                 .to_string(),
             Problem::NotFinite => lang.pick("不是有效数字", "is not a number").to_string(),
+            Problem::NotANumber { text } if text.is_empty() => {
+                lang.pick("未填写", "is empty").to_string()
+            }
+            Problem::NotANumber { text } => match lang {
+                Lang::Zh => format!("“{text}”不是数字"),
+                Lang::En => format!("\"{text}\" is not a number"),
+            },
             Problem::TooLarge => lang.pick("数值过大", "is too large").to_string(),
             Problem::NotARange { len } => match lang {
                 Lang::Zh => format!("应为一个数或[下限, 上限]，收到{len}个数"),
@@ -563,6 +651,34 @@ impl From<f64> for RangeInput {
 impl From<[f64; 2]> for RangeInput {
     fn from([low, high]: [f64; 2]) -> RangeInput {
         RangeInput::Many(vec![low, high])
+    }
+}
+
+/// A number typed into the assumptions panel, as an exact decimal.
+fn typed_number(assumption: Assumption, text: &str) -> Result<Num, Problem> {
+    let not_a_number = || Problem::NotANumber {
+        text: text.trim().to_string(),
+    };
+    let mut plain = String::with_capacity(text.len());
+    for ch in text.trim().chars() {
+        match ch {
+            '０'..='９' => plain.push(char::from(b'0' + (ch as u32 - '０' as u32) as u8)),
+            '．' | '。' => plain.push('.'),
+            '－' | '−' => plain.push('-'),
+            ',' | '，' | ' ' | '\u{3000}' => {}
+            _ => plain.push(ch),
+        }
+    }
+    let percent = plain.ends_with('%') || plain.ends_with('％');
+    let digits = plain.trim_end_matches(['%', '％']);
+    let value = Num::parse_decimal(digits).ok_or_else(not_a_number)?;
+    if value.numer().unsigned_abs() > (MAX_VALUE as u128) * value.denom().unsigned_abs() {
+        return Err(Problem::TooLarge);
+    }
+    if assumption == Assumption::MergeShare || percent {
+        Ok(value / Num::int(100))
+    } else {
+        Ok(value)
     }
 }
 
@@ -753,6 +869,72 @@ mod tests {
         assert_eq!(input.merge_share, Some(RangeInput::Many(vec![0.2, 0.35])));
         assert_eq!(input.as_of.as_deref(), Some("2019-04-19"));
         assert_eq!(input.apply(Assumptions::default()), Ok(a));
+    }
+
+    #[test]
+    fn the_panel_reads_back_what_it_shows() {
+        let a = Assumptions::default();
+        let shown = Assumptions::display_value(Assumption::MergeShare, a.merge_share);
+        assert_eq!((shown.low.as_str(), shown.high.as_str()), ("30", "30"));
+        let shown = Assumptions::display_value(Assumption::FteHours, a.fte_hours);
+        assert_eq!(shown.low, "2000", "no grouping in an input");
+        for assumption in Assumption::ALL {
+            let Some(value) = a.get(assumption) else {
+                continue;
+            };
+            let shown = Assumptions::display_value(assumption, value);
+            let back = a.with_text(assumption, &shown.low, &shown.high);
+            assert_eq!(back, Ok(a), "{assumption}");
+        }
+    }
+
+    #[test]
+    fn the_panel_reads_typed_text() {
+        let a = Assumptions::default();
+        let b = a
+            .with_text(Assumption::HoursPerPost, " 1.5 ", "４")
+            .unwrap();
+        assert_eq!(b.hours_per_post, Span::new(n("1.5"), Num::int(4)));
+        let b = a.with_text(Assumption::FteHours, "1,800", "").unwrap();
+        assert_eq!(b.fte_hours, Span::point(Num::int(1800)));
+        // The merge share is typed in percent, with or without the sign.
+        let b = a.with_text(Assumption::MergeShare, "25%", "40").unwrap();
+        assert_eq!(b.merge_share, Span::new(n("0.25"), n("0.4")));
+        let e = a.with_text(Assumption::MergeShare, "150", "").unwrap_err();
+        assert_eq!(e.problem(), &Problem::NotAShare);
+        let e = a.with_text(Assumption::HourlyCost, "六十", "").unwrap_err();
+        assert_eq!(e.assumption(), Assumption::HourlyCost);
+        assert_eq!(e.message(Lang::Zh), "假设“每小时人力成本”“六十”不是数字");
+        let e = a.with_text(Assumption::PostsPerWeek, "3", "2").unwrap_err();
+        assert_eq!(e.problem(), &Problem::LowAboveHigh);
+        let e = a.with_text(Assumption::DormantDays, "", "").unwrap_err();
+        assert_eq!(
+            e.problem(),
+            &Problem::NotANumber {
+                text: String::new()
+            }
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "Assumption \"Days without a post that make an account dormant\" is empty"
+        );
+        let b = a.with_text(Assumption::AsOf, "2019-04-19", "").unwrap();
+        assert_eq!(b.as_of, Date::from_ymd(2019, 4, 19));
+        assert_eq!(b.with_text(Assumption::AsOf, "", "").unwrap().as_of, None);
+    }
+
+    #[test]
+    fn reset_restores_one_default() {
+        let a = Assumptions {
+            hourly_cost: Span::point(Num::int(80)),
+            weeks_per_year: Span::point(Num::int(50)),
+            as_of: Date::from_ymd(2019, 4, 19),
+            ..Assumptions::default()
+        };
+        let b = a.reset(Assumption::HourlyCost);
+        assert_eq!(b.hourly_cost, Span::point(Num::int(60)));
+        assert_eq!(b.weeks_per_year, Span::point(Num::int(50)));
+        assert_eq!(b.reset(Assumption::AsOf).as_of, None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod diagnostic;
 pub mod estimate;
 pub mod explain;
+pub mod export;
 pub mod fields;
 pub mod figures;
 pub mod import;

@@ -1,72 +1,215 @@
-//! Browser tests: the Yew app rendered into a real DOM in headless Chromium.
-//! Run with `cargo test --target wasm32-unknown-unknown --test browser`
-//! (`make test` does).
+//! Browser tests: the Yew app and the JS API in a real DOM in headless
+//! Chromium. Run with `cargo test --target wasm32-unknown-unknown --test
+//! browser` (`make test` does).
 #![cfg(target_arch = "wasm32")]
 
 use jianfu::core::lang::Lang;
 use jianfu::web::app::{App, AppProps};
+use jianfu::web::decode::{decode, Encoding};
 use jianfu::web::query::PageOptions;
-use wasm_bindgen::JsCast;
+use jianfu::web::{api, storage};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Renders the app into a fresh element and waits for Yew to finish.
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders the app into a fresh element, with nothing saved from an earlier
+/// test, and waits for Yew to finish.
 async fn render(options: PageOptions) -> web_sys::Element {
-    let document = gloo_document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    render_keeping_storage(options).await
+}
+
+async fn render_keeping_storage(options: PageOptions) -> web_sys::Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { options }).render();
     yew::scheduler::flush().await;
     root
 }
 
-fn gloo_document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn text_of(root: &web_sys::Element, test_id: &str) -> String {
+fn by_test_id(root: &web_sys::Element, test_id: &str) -> web_sys::Element {
     root.query_selector(&format!("[data-testid='{test_id}']"))
         .unwrap()
         .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
-        .text_content()
-        .unwrap_or_default()
+}
+
+fn text_of(root: &web_sys::Element, test_id: &str) -> String {
+    by_test_id(root, test_id).text_content().unwrap_or_default()
+}
+
+fn click(root: &web_sys::Element, test_id: &str) {
+    by_test_id(root, test_id)
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+/// Types `text` into the paste box as a user's paste would arrive.
+async fn paste(root: &web_sys::Element, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = by_test_id(root, "paste").dyn_into().unwrap();
+    area.set_value(text);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    area.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn html_lang() -> Option<String> {
+    document().document_element().unwrap().get_attribute("lang")
 }
 
 #[wasm_bindgen_test]
 async fn renders_the_title_in_chinese_by_default() {
     let root = render(PageOptions::default()).await;
     assert_eq!(text_of(&root, "title"), "减负测算");
-    let html_lang = gloo_document()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang");
-    assert_eq!(html_lang.as_deref(), Some("zh-CN"));
+    assert_eq!(html_lang().as_deref(), Some("zh-CN"));
 }
 
 #[wasm_bindgen_test]
 async fn the_switch_changes_language_and_html_lang() {
     let root = render(PageOptions::default()).await;
-    let switch: web_sys::HtmlElement = root
-        .query_selector("[data-testid='lang-switch']")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    switch.click();
+    click(&root, "lang-switch");
     yew::scheduler::flush().await;
     assert_eq!(text_of(&root, "title"), "Jianfu");
-    let html_lang = gloo_document()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang");
-    assert_eq!(html_lang.as_deref(), Some("en"));
+    assert_eq!(html_lang().as_deref(), Some("en"));
 }
 
 #[wasm_bindgen_test]
 async fn the_query_string_picks_english() {
-    let options = PageOptions::from_query("?lang=en");
+    let options = PageOptions::from_query("?lang=en&embed=1&demo=changxing");
     assert_eq!(options.lang, Some(Lang::En));
+    assert!(options.embed);
+    assert!(options.demo);
     let root = render(options).await;
-    assert_eq!(text_of(&root, "title"), "Jianfu");
+    // Embedded: no header, so no title; the demo is loaded.
+    assert!(root.query_selector("[data-testid='title']").unwrap().is_none());
+    assert_eq!(text_of(&root, "accounts-total"), "282");
+}
+
+#[wasm_bindgen_test]
+async fn a_paste_updates_the_figures() {
+    let root = render(PageOptions::default()).await;
+    // Two accounts, both with known posts and hours per post:
+    // 甲: 300 followers (< 1,000) → close; hours = 2 posts × 52 × 2 h = 208 h.
+    // 乙: 5,000 followers, part-time, kept; hours = 1 × 52 × 3 h = 156 h.
+    // Hours freed = 208 h; no cash.
+    paste(
+        &root,
+        "公众号名称\t粉丝数\t每周发布次数\t每期耗时\n甲发布\t300\t2\t2\n乙发布\t5000\t1\t3\n",
+    )
+    .await;
+    assert_eq!(text_of(&root, "accounts-total"), "2");
+    assert_eq!(text_of(&root, "accounts-shut"), "1");
+    let low = by_test_id(&root, "hours-freed-low");
+    let high = by_test_id(&root, "hours-freed-high");
+    assert_eq!(low.get_attribute("data-value").as_deref(), Some("208"));
+    assert_eq!(high.get_attribute("data-value").as_deref(), Some("208"));
+    assert_eq!(text_of(&root, "diagnostics").contains("未发现问题"), true);
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_cell_is_reported_with_row_column_and_value() {
+    let root = render(PageOptions::default()).await;
+    paste(&root, "公众号名称\t粉丝数\n甲发布\t很多\n").await;
+    let diagnostics = by_test_id(&root, "diagnostics");
+    assert_eq!(diagnostics.get_attribute("data-count").as_deref(), Some("1"));
+    let text = diagnostics.text_content().unwrap();
+    assert!(text.contains("粉丝数"), "{text}");
+    assert!(text.contains("很多"), "{text}");
+    // The row is still counted: nothing the user pasted is dropped.
+    assert_eq!(text_of(&root, "accounts-total"), "1");
+}
+
+#[wasm_bindgen_test]
+async fn the_input_survives_a_reload() {
+    let root = render(PageOptions::default()).await;
+    paste(&root, "公众号名称\n甲发布\n乙发布\n丙发布\n").await;
+    root.remove();
+    // A second app on the same storage, as after a reload.
+    let again = render_keeping_storage(PageOptions::default()).await;
+    assert_eq!(text_of(&again, "accounts-total"), "3");
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_store_is_reset_with_a_notice() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item(storage::KEY, "{not json").unwrap();
+    let root = render_keeping_storage(PageOptions::default()).await;
+    assert!(text_of(&root, "notice").contains("已重置"));
+    assert_eq!(text_of(&root, "accounts-total"), "0");
+    assert_eq!(storage.get_item(storage::KEY).unwrap().map(|s| s.contains("not json")), Some(false));
+}
+
+#[wasm_bindgen_test]
+fn gb18030_files_are_decoded() {
+    let bytes = include_bytes!("fixtures/gb18030.csv");
+    let expected = include_str!("fixtures/gb18030.utf8.csv");
+    let (text, encoding) = decode(bytes).unwrap();
+    assert_eq!(encoding, Encoding::Gb18030);
+    assert_eq!(text, expected);
+    // UTF-8 with a BOM is read as UTF-8, and the BOM is gone.
+    let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+    with_bom.extend_from_slice(expected.as_bytes());
+    let (text, encoding) = decode(&with_bom).unwrap();
+    assert_eq!(encoding, Encoding::Utf8);
+    assert_eq!(text, expected);
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        js_sys::Reflect::get(&v, &key.into()).unwrap()
+    })
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_estimates_a_paste() {
+    // 甲: 300 followers → close; 3 posts × 52 weeks × 2–3 h = 312–468 h;
+    //     outsourced with a 1.5万 fee → 15,000 yuan saved.
+    // 乙: 80 followers, village → low reach closes it first;
+    //     posts unknown → 2–3 × 52 × 2 h = 208–312 h.
+    // 丙: 5,000 followers, kept.
+    // Hours freed = 312 + 208 = 520 (low), 468 + 312 = 780 (high).
+    let text = "公众号名称,粉丝数,每周发布次数,每期耗时,运营方式,外包费用（万元）\n\
+                甲发布,300,3,2~3,外包,1.5\n\
+                乙村,80,,2,兼职,\n\
+                丙发布,5000,1,2,兼职,\n";
+    let result = api::estimate(text.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&result, "summary.accountsTotal").as_f64(), Some(3.0));
+    assert_eq!(get(&result, "summary.accountsShut").as_f64(), Some(2.0));
+    assert_eq!(get(&result, "summary.hoursFreed.low").as_f64(), Some(520.0));
+    assert_eq!(get(&result, "summary.hoursFreed.high").as_f64(), Some(780.0));
+    assert_eq!(get(&result, "summary.cashSaved").as_f64(), Some(15_000.0));
+    let accounts = js_sys::Array::from(&get(&result, "accounts"));
+    assert_eq!(get(&accounts.get(1), "rule").as_string().as_deref(), Some("lowReach"));
+
+    // Assumptions in camelCase: 3 h a post for every account without one.
+    let assumptions = js_sys::JSON::parse(r#"{"hoursPerPost": 3, "asOf": "2019-04-19"}"#).unwrap();
+    let result = api::estimate("名称\n甲\n".into(), assumptions, JsValue::UNDEFINED).unwrap();
+    // 1 account, 1,000 followers unknown → kept; hours 2–3 × 52 × 3 = 312–468.
+    assert_eq!(get(&result, "accounts").dyn_into::<js_sys::Array>().unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_rejects_bad_arguments_with_exceptions() {
+    let error = api::estimate(JsValue::from(42), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    let bad = js_sys::JSON::parse(r#"{"mergeShare": 2}"#).unwrap();
+    let error = api::estimate("名称\n甲\n".into(), bad, JsValue::UNDEFINED).unwrap_err();
+    let message: String = js_sys::Error::from(error).message().into();
+    assert!(message.contains("归并"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_takes_row_objects() {
+    let rows = js_sys::JSON::parse(r#"[{"公众号名称": "甲发布", "粉丝数": 856}, {"name": "ignored key", "公众号名称": "乙发布", "粉丝数": "1.2万"}]"#).unwrap();
+    let result = api::parse(rows, JsValue::UNDEFINED).unwrap();
+    let accounts = js_sys::Array::from(&get(&result, "accounts"));
+    assert_eq!(accounts.length(), 2);
+    assert_eq!(get(&accounts.get(0), "followers.low").as_f64(), Some(856.0));
+    assert_eq!(get(&accounts.get(1), "followers.low").as_f64(), Some(12_000.0));
 }

@@ -5,9 +5,10 @@
 //! the cell was blank, missing, or could not be read; the estimate then falls
 //! back to an assumption and says so.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::core::date::Date;
+use crate::core::lang::Lang;
 use crate::core::num::Span;
 
 /// Administrative level of the unit that runs an account.
@@ -25,6 +26,26 @@ pub enum Level {
 impl Level {
     /// All levels, in the order they are shown.
     pub const ALL: [Level; 3] = [Level::County, Level::Township, Level::Village];
+
+    /// The name of the level, as the article groups them.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Level::County => lang.pick("县级部门", "County departments"),
+            Level::Township => lang.pick("乡镇、街道、园区", "Townships, streets, parks"),
+            Level::Village => lang.pick("村、社区", "Villages, communities"),
+        }
+    }
+}
+
+impl Staffing {
+    /// The word for how an account is run.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Staffing::PartTime => lang.pick("兼职", "part-time"),
+            Staffing::Dedicated => lang.pick("专职", "dedicated"),
+            Staffing::Outsourced => lang.pick("外包", "outsourced"),
+        }
+    }
 }
 
 /// How an account is staffed.
@@ -40,7 +61,7 @@ pub enum Staffing {
 }
 
 /// What happens to an account under the plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Decision {
     /// 保留.

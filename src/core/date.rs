@@ -77,6 +77,13 @@ impl Date {
     }
 }
 
+/// 1970-01-01, the zero of the day count.
+impl Default for Date {
+    fn default() -> Date {
+        Date { days: 0 }
+    }
+}
+
 fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }

@@ -61,6 +61,19 @@ pub fn money_span(span: Span, lang: Lang) -> String {
     }
 }
 
+/// A large count such as hours a year, as a report writes it: in Chinese
+/// `1.23万` from ten thousand (two decimals), else a whole number; in
+/// English a whole number with digit grouping.
+pub fn large_number(value: Num, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if value.round_scaled(0).abs() >= 10_000 => {
+            let wan = (value / Num::int(10_000)).round_scaled(2);
+            format!("{}万", group(&decimal(wan, 2, true), lang))
+        }
+        _ => number(value, 0, lang),
+    }
+}
+
 /// A share as a percentage: 0.3 → `"30%"`.
 pub fn percent(share: Num, lang: Lang) -> String {
     format!("{}%", number(share * Num::int(100), 1, lang))

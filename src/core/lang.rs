@@ -39,6 +39,14 @@ impl Lang {
         }
     }
 
+    /// The other language, which the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// Picks the text for this language.
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -59,5 +67,7 @@ mod tests {
         assert_eq!(Lang::from_code("EN-us"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
         assert_eq!(Lang::default().tag(), "zh-CN");
+        assert_eq!(Lang::Zh.other(), Lang::En);
+        assert_eq!(Lang::En.other(), Lang::Zh);
     }
 }

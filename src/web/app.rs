@@ -1,12 +1,27 @@
-//! The root component.
+//! The root component: owns the reducer, derives the estimate, and lays out
+//! the panels.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::lang::Lang;
+use crate::core::estimate::{estimate, Estimate};
+use crate::core::import::{import_text, Import};
+use crate::web::components::account_table::AccountTable;
+use crate::web::components::assumptions_panel::AssumptionsPanel;
+use crate::web::components::chart::Chart;
+use crate::web::components::diagnostics_panel::DiagnosticsPanel;
+use crate::web::components::exports::Exports;
 use crate::web::components::footer::Footer;
 use crate::web::components::header::Header;
+use crate::web::components::headline::Headline;
+use crate::web::components::input_panel::InputPanel;
+use crate::web::components::notice_bar::NoticeBar;
+use crate::web::hooks::{use_deferred_analysis, use_html_lang, use_persistence};
 use crate::web::query::PageOptions;
 use crate::web::state::{Action, State};
+use crate::web::storage;
+use crate::web::today;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -19,33 +34,59 @@ pub struct AppProps {
 /// The whole calculator.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let initial_lang = props.options.lang.unwrap_or_default();
-    let state = use_reducer(move || State::new(initial_lang));
+    let options = props.options.clone();
+    let state = use_reducer(move || State::restored(storage::load(), &options));
     let lang = state.lang;
-
-    // Keep `<html lang>` true to the interface language, for screen readers
-    // and for the browser's choice of CJK fonts.
-    use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            // Setting an attribute on the root element cannot fail in practice;
-            // if it did, the page would still work in the right language.
-            let _ = root.set_attribute("lang", lang.tag());
-        }
-    });
-
-    let on_lang = {
+    let dispatch = {
         let state = state.clone();
-        Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
+        Callback::from(move |action: Action| state.dispatch(action))
     };
 
+    use_persistence(&state);
+    use_html_lang(lang);
+    use_deferred_analysis(&state);
+
+    let import: Rc<Import> = use_memo(state.analysed.clone(), |text| import_text(text));
+    let as_of = state.assumptions.as_of.unwrap_or_else(today);
+    let result: Rc<Estimate> = use_memo(
+        (
+            import.clone(),
+            state.assumptions,
+            state.overrides.clone(),
+            as_of,
+        ),
+        |(import, assumptions, overrides, as_of)| {
+            estimate(&import.accounts, assumptions, *as_of, overrides)
+        },
+    );
+
+    let on_lang = dispatch.reform(Action::SetLang);
+    let embedded = props.options.embed;
     html! {
-        <div class="app">
-            <Header {lang} {on_lang} />
-            <main class="content"></main>
-            <Footer {lang} />
+        <div class={classes!("app", embedded.then_some("embedded"))}>
+            if !embedded {
+                <Header {lang} {on_lang} />
+            }
+            <NoticeBar {lang} notice={state.notice} dispatch={dispatch.clone()} />
+            <main class="content">
+                <section class="panel input-area">
+                    <InputPanel {lang} input={state.input.clone()} pending={state.pending()}
+                        dispatch={dispatch.clone()} />
+                    <DiagnosticsPanel {lang} import={import.clone()} dispatch={dispatch.clone()} />
+                </section>
+                <section class="panel results">
+                    <Headline {lang} estimate={result.clone()} />
+                    <Chart {lang} estimate={result.clone()} />
+                    <Exports {lang} estimate={result.clone()} dispatch={dispatch.clone()} />
+                </section>
+                <AssumptionsPanel {lang} assumptions={state.assumptions}
+                    error={state.assumption_error.clone()} {as_of} dispatch={dispatch.clone()} />
+                <AccountTable {lang} estimate={result.clone()} focus_row={state.focus_row}
+                    dispatch={dispatch.clone()} />
+            </main>
+            if !embedded {
+                <Footer {lang} />
+            }
         </div>
     }
 }

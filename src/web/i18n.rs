@@ -1,22 +1,93 @@
 //! The interface's string catalogue: every word the page shows comes from
-//! here, in Simplified Chinese and English. Diagnostics and reasons come from
-//! the core in the same two languages.
+//! here, in Simplified Chinese and English. Diagnostics, reasons, labels of
+//! assumptions and formulas come from the core in the same two languages.
 
 use crate::core::lang::Lang;
 
 /// One piece of interface text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
-    /// The product name.
     Title,
-    /// The one-line purpose under the title.
     Tagline,
-    /// The label of the language switch: the *other* language's name.
     SwitchLanguage,
-    /// The accessible label of the language switch.
     SwitchLanguageLabel,
-    /// The footer's privacy promise.
     FooterPrivacy,
+    InputHeading,
+    InputLabel,
+    InputPlaceholder,
+    Upload,
+    LoadDemo,
+    DownloadTemplate,
+    Clear,
+    ConfirmClear,
+    Pending,
+    DiagnosticsHeading,
+    NoDiagnostics,
+    ColumnRow,
+    ColumnColumn,
+    ColumnValue,
+    ColumnMessage,
+    SeverityError,
+    SeverityWarning,
+    SeverityNotice,
+    ResultsHeading,
+    AccountsTotal,
+    AccountsShut,
+    HoursFreed,
+    FteFreed,
+    CashSaved,
+    StaffValue,
+    TotalValue,
+    HowCalculated,
+    HideCalculation,
+    UnitAccounts,
+    UnitHours,
+    UnitPeople,
+    ChartHeading,
+    ChartAccounts,
+    ChartHours,
+    Before,
+    After,
+    ExportCsv,
+    CopySummary,
+    Print,
+    SummaryHeading,
+    AssumptionsHeading,
+    AssumptionsIntro,
+    Low,
+    High,
+    Reset,
+    Source,
+    AsOf,
+    AsOfHint,
+    TableHeading,
+    ColumnName,
+    ColumnUnit,
+    ColumnLevel,
+    ColumnFollowers,
+    ColumnPosts,
+    ColumnHours,
+    ColumnCash,
+    ColumnDecision,
+    ColumnReason,
+    Filter,
+    FilterAll,
+    Inferred,
+    AssumedMark,
+    Overridden,
+    UndoOverride,
+    PreviousPage,
+    NextPage,
+    EmptyTable,
+    SortAscending,
+    SortDescending,
+    NoticeStorageReset,
+    NoticeStorageFull,
+    NoticeCopyFailed,
+    NoticeCopied,
+    NoticeFileUnreadable,
+    Dismiss,
+    OfflineCopy,
 }
 
 impl Text {
@@ -34,7 +105,137 @@ impl Text {
                 "全部计算在本机浏览器内完成，数据不离开本页面。",
                 "Everything is computed in this browser; no data leaves the page.",
             ),
+            Text::InputHeading => ("账号清单", "Account list"),
+            Text::InputLabel => (
+                "从 Excel 或 WPS 复制整张表（含表头）粘贴到这里",
+                "Copy the whole sheet (with its header row) from Excel or WPS and paste it here",
+            ),
+            Text::InputPlaceholder => (
+                "公众号名称\t主办单位\t层级\t粉丝数\t每周发布次数\t每期耗时（小时）\t运营方式\t外包费用（万元）\t篇均阅读\t最近更新\n某某发布\t某某局\t县级部门\t856\t2~3\t2\t兼职\t\t120\t2019-03-01\n\n只有“公众号名称”一列是必需的，其余列可缺、顺序不限。",
+                "name\tunit\tlevel\tfollowers\tposts per week\thours per post\tstaffing\toutsourcing fee\tavg reads\tlast post\nExample News\tExample Bureau\tcounty\t856\t2-3\t2\tpart-time\t\t120\t2019-03-01\n\nOnly the name column is required; the others may be missing or in any order.",
+            ),
+            Text::Upload => ("上传文件", "Upload file"),
+            Text::LoadDemo => ("载入长兴示例", "Load the Changxing demo"),
+            Text::DownloadTemplate => ("下载模板", "Download template"),
+            Text::Clear => ("清空", "Clear"),
+            Text::ConfirmClear => (
+                "确定清空清单和手动调整的处置意见吗？",
+                "Clear the list and the decisions you changed by hand?",
+            ),
+            Text::Pending => ("正在计算…", "Calculating…"),
+            Text::DiagnosticsHeading => ("数据检查", "Data check"),
+            Text::NoDiagnostics => ("未发现问题。", "No problems found."),
+            Text::ColumnRow => ("行", "Row"),
+            Text::ColumnColumn => ("列", "Column"),
+            Text::ColumnValue => ("内容", "Value"),
+            Text::ColumnMessage => ("说明", "Message"),
+            Text::SeverityError => ("错误", "Error"),
+            Text::SeverityWarning => ("警告", "Warning"),
+            Text::SeverityNotice => ("提示", "Notice"),
+            Text::ResultsHeading => ("测算结果", "Results"),
+            Text::AccountsTotal => ("账号总数", "Accounts"),
+            Text::AccountsShut => ("关停、归并", "Closed or merged"),
+            Text::HoursFreed => ("每年释放工时", "Staff hours freed a year"),
+            Text::FteFreed => ("折合全职人员", "Full-time posts"),
+            Text::CashSaved => ("每年节约资金", "Cash saved a year"),
+            Text::StaffValue => ("工时折算金额", "Value of staff time"),
+            Text::TotalValue => ("合计每年", "Total a year"),
+            Text::HowCalculated => ("怎么算的", "How is this calculated"),
+            Text::HideCalculation => ("收起算法", "Hide the calculation"),
+            Text::UnitAccounts => ("个", ""),
+            Text::UnitHours => ("小时", "h"),
+            Text::UnitPeople => ("人", "posts"),
+            Text::ChartHeading => ("按层级对比", "By level"),
+            Text::ChartAccounts => ("账号数：现有与保留", "Accounts before and after"),
+            Text::ChartHours => ("每年释放工时（小时）", "Staff hours freed a year"),
+            Text::Before => ("现有", "Before"),
+            Text::After => ("保留", "After"),
+            Text::ExportCsv => ("导出结果（CSV）", "Export results (CSV)"),
+            Text::CopySummary => ("复制摘要", "Copy summary"),
+            Text::Print => ("打印", "Print"),
+            Text::SummaryHeading => ("测算摘要", "Summary"),
+            Text::AssumptionsHeading => ("测算假设", "Assumptions"),
+            Text::AssumptionsIntro => (
+                "清单缺少的数据按以下假设计算。可按本地情况修改，区间填写低值和高值。",
+                "Where the list is silent, these assumptions apply. Adjust them to local conditions; a range has a low and a high value.",
+            ),
+            Text::Low => ("低值", "low"),
+            Text::High => ("高值", "high"),
+            Text::Reset => ("恢复默认", "Reset"),
+            Text::Source => ("来源：", "Source: "),
+            Text::AsOf => ("测算基准日", "As-of date"),
+            Text::AsOfHint => (
+                "判断“长期未更新”的日期，留空为今天。",
+                "The date dormancy is measured to; blank means today.",
+            ),
+            Text::TableHeading => ("逐个账号", "Account by account"),
+            Text::ColumnName => ("名称", "Name"),
+            Text::ColumnUnit => ("单位", "Unit"),
+            Text::ColumnLevel => ("层级", "Level"),
+            Text::ColumnFollowers => ("粉丝数", "Followers"),
+            Text::ColumnPosts => ("每周发布", "Posts/week"),
+            Text::ColumnHours => ("年工时", "Hours/year"),
+            Text::ColumnCash => ("年费用", "Cash/year"),
+            Text::ColumnDecision => ("处置", "Decision"),
+            Text::ColumnReason => ("理由", "Reason"),
+            Text::Filter => ("筛选处置", "Show"),
+            Text::FilterAll => ("全部", "all"),
+            Text::Inferred => ("推断", "inferred"),
+            Text::AssumedMark => ("按假设", "assumed"),
+            Text::Overridden => ("已手动调整", "changed by hand"),
+            Text::UndoOverride => ("撤销", "undo"),
+            Text::PreviousPage => ("上一页", "Previous"),
+            Text::NextPage => ("下一页", "Next"),
+            Text::EmptyTable => (
+                "粘贴清单或载入示例后，这里逐个列出每个账号的处置和理由。",
+                "Paste a list or load the demo to see each account's decision and reason here.",
+            ),
+            Text::SortAscending => ("升序", "ascending"),
+            Text::SortDescending => ("降序", "descending"),
+            Text::NoticeStorageReset => (
+                "本机保存的数据无法读取（可能来自旧版本），已重置。",
+                "The data saved in this browser could not be read (perhaps from an older version) and was reset.",
+            ),
+            Text::NoticeStorageFull => (
+                "浏览器未能保存本次数据（存储空间不足或已禁用），刷新前请先导出。",
+                "The browser could not save this data (storage full or disabled); export it before reloading.",
+            ),
+            Text::NoticeCopyFailed => (
+                "无法自动复制，请选中摘要文字后按 Ctrl+C。",
+                "Could not copy automatically; select the summary text and press Ctrl+C.",
+            ),
+            Text::NoticeCopied => ("摘要已复制。", "Summary copied."),
+            Text::NoticeFileUnreadable => (
+                "文件无法读取，请另存为 CSV（UTF-8 或 GBK）后重试。",
+                "The file could not be read; save it as CSV (UTF-8 or GBK) and try again.",
+            ),
+            Text::Dismiss => ("关闭", "Dismiss"),
+            Text::OfflineCopy => ("下载离线版", "Download offline copy"),
         };
         lang.pick(zh, en)
+    }
+}
+
+/// "N problems found" for the diagnostics panel.
+pub fn diagnostics_count(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("发现{count}条提示"),
+        Lang::En if count == 1 => "1 item".to_string(),
+        Lang::En => format!("{count} items"),
+    }
+}
+
+/// "Page p of n, rows a–b of c" for the table.
+pub fn page_status(
+    page: usize,
+    pages: usize,
+    first: usize,
+    last: usize,
+    rows: usize,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => format!("第{page}/{pages}页，第{first}–{last}个，共{rows}个"),
+        Lang::En => format!("Page {page} of {pages}, {first}–{last} of {rows}"),
     }
 }

@@ -1,15 +1,20 @@
 //! The web shell: the Yew app and the JavaScript API. Compiled for wasm32
 //! only; the core it drives has no web dependencies.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod decode;
+pub mod download;
+pub mod hooks;
 pub mod i18n;
 pub mod query;
 pub mod state;
+pub mod storage;
 
 use wasm_bindgen::prelude::*;
 
+use crate::core::date::Date;
 use crate::web::app::{App, AppProps};
 use crate::web::query::PageOptions;
 
@@ -18,10 +23,11 @@ use crate::web::query::PageOptions;
 /// nothing is rendered into it uninvited.
 pub const ROOT_ID: &str = "jianfu";
 
-/// Runs when the module is instantiated: renders the app into `#jianfu` if
-/// the page has one.
+/// Runs when the module is instantiated: sets `window.jianfu`, and renders
+/// the app into `#jianfu` if the page has one.
 #[wasm_bindgen(start)]
 pub fn start() {
+    api::expose_on_window();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID))
@@ -32,4 +38,15 @@ pub fn start() {
         options: PageOptions::from_location(),
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
+}
+
+/// Today's date in the user's time zone: the default as-of date.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }

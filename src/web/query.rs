@@ -7,6 +7,10 @@ use crate::core::lang::Lang;
 pub struct PageOptions {
     /// `lang=zh|en`; `None` means the default, Chinese.
     pub lang: Option<Lang>,
+    /// `embed=1`: no header or footer, for an iframe in an intranet page.
+    pub embed: bool,
+    /// `demo=changxing`: start with the Changxing demo loaded.
+    pub demo: bool,
 }
 
 impl PageOptions {
@@ -26,6 +30,8 @@ impl PageOptions {
             return options;
         };
         options.lang = params.get("lang").as_deref().and_then(Lang::from_code);
+        options.embed = params.get("embed").is_some_and(|v| v == "1" || v == "true");
+        options.demo = params.get("demo").is_some_and(|v| v == "changxing");
         options
     }
 }

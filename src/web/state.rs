@@ -1,17 +1,59 @@
 //! The app's one state, changed only through [`Action`]s (the pattern of
-//! Yew's `function_todomvc` example).
+//! Yew's `function_todomvc` example). The estimate itself is not stored: the
+//! app derives it from this state with `use_memo`.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::account::Decision;
+use crate::core::assumptions::{Assumption, AssumptionError, Assumptions};
+use crate::core::date::Date;
+use crate::core::demo;
+use crate::core::estimate::Overrides;
 use crate::core::lang::Lang;
+use crate::web::query::PageOptions;
+use crate::web::storage::Loaded;
+
+/// Pastes up to this size are analysed on every keystroke; larger ones once
+/// typing pauses, so that a 100,000-row list never makes typing lag.
+pub const INSTANT_LIMIT: usize = 200_000;
 
 /// Everything the user has set.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The interface language.
     pub lang: Lang,
+    /// The text in the input box.
+    pub input: Rc<str>,
+    /// The text the figures were computed from: equal to `input`, except
+    /// while a large paste waits for typing to pause.
+    pub analysed: Rc<str>,
+    /// The assumptions in force (always valid).
+    pub assumptions: Assumptions,
+    /// The last assumption edit that was refused, with why.
+    pub assumption_error: Option<AssumptionError>,
+    /// Decisions set by hand, by account name.
+    pub overrides: Overrides,
+    /// The row the diagnostics panel asked the table to show.
+    pub focus_row: Option<usize>,
+    /// A message for the user that is not about one row (storage problems).
+    pub notice: Option<Notice>,
+}
+
+/// A message about the page itself rather than the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The saved data could not be read and was reset.
+    StorageReset,
+    /// The browser refused to save (quota or privacy mode).
+    StorageFull,
+    /// The summary could not be put on the clipboard.
+    CopyFailed,
+    /// The summary was copied.
+    Copied,
+    /// An uploaded file could not be read.
+    FileUnreadable,
 }
 
 /// Every change the user can make.
@@ -19,12 +61,105 @@ pub struct State {
 pub enum Action {
     /// Switch the interface language.
     SetLang(Lang),
+    /// The input box changed.
+    SetInput(String),
+    /// Analyse the input as it is now (after typing paused).
+    Analyse,
+    /// Load the Changxing demo and its as-of date.
+    LoadDemo,
+    /// Empty the input and forget the overrides.
+    Clear,
+    /// Set one assumption to `[low, high]` as typed.
+    SetAssumption {
+        /// Which one.
+        assumption: Assumption,
+        /// The low end as typed.
+        low: String,
+        /// The high end as typed (equal to `low` for a single value).
+        high: String,
+    },
+    /// Put one assumption back to its default.
+    ResetAssumption(Assumption),
+    /// Set the as-of date; `None` means today.
+    SetAsOf(Option<Date>),
+    /// Decide one account by hand.
+    Override(String, Decision),
+    /// Drop the hand-made decision of one account.
+    ResetOverride(String),
+    /// Show a row in the table.
+    FocusRow(usize),
+    /// Show a notice.
+    Notify(Notice),
+    /// Hide the notice.
+    DismissNotice,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::new(Lang::default())
+    }
 }
 
 impl State {
     /// The state a new visit starts with.
     pub fn new(lang: Lang) -> State {
-        State { lang }
+        let empty: Rc<str> = Rc::from("");
+        State {
+            lang,
+            input: empty.clone(),
+            analysed: empty,
+            assumptions: Assumptions::default(),
+            assumption_error: None,
+            overrides: Overrides::new(),
+            focus_row: None,
+            notice: None,
+        }
+    }
+
+    /// True while a large paste waits to be analysed.
+    pub fn pending(&self) -> bool {
+        !Rc::ptr_eq(&self.input, &self.analysed)
+    }
+
+    /// The state a visit starts with: what was saved, then the URL's
+    /// options on top (`?lang=` wins over the saved language, `?demo=`
+    /// loads the demo).
+    pub fn restored(loaded: Loaded, options: &PageOptions) -> State {
+        let mut state = State::default();
+        match loaded {
+            Loaded::Nothing => {}
+            Loaded::Reset => state.notice = Some(Notice::StorageReset),
+            Loaded::Saved(restored) => {
+                let (saved, assumptions) = *restored;
+                state.lang = saved.lang;
+                state.input = Rc::from(saved.input);
+                state.analysed = state.input.clone();
+                state.assumptions = assumptions;
+                state.overrides = saved.overrides;
+            }
+        }
+        if let Some(lang) = options.lang {
+            state.lang = lang;
+        }
+        if options.demo {
+            state.load_demo();
+        }
+        state
+    }
+
+    fn load_demo(&mut self) {
+        self.input = Rc::from(demo::DEMO_CSV);
+        self.analysed = self.input.clone();
+        self.assumptions.as_of = Some(demo::demo_as_of());
+        self.overrides.clear();
+        self.focus_row = None;
+    }
+
+    fn set_input(&mut self, text: String) {
+        self.input = Rc::from(text);
+        if self.input.len() <= INSTANT_LIMIT {
+            self.analysed = self.input.clone();
+        }
     }
 }
 
@@ -32,9 +167,53 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::SetLang(lang) if lang == self.lang => self,
-            Action::SetLang(lang) => Rc::new(State { lang }),
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetInput(text) => next.set_input(text),
+            Action::Analyse => next.analysed = next.input.clone(),
+            Action::LoadDemo => next.load_demo(),
+            Action::Clear => {
+                next.set_input(String::new());
+                next.overrides.clear();
+                next.focus_row = None;
+            }
+            Action::SetAssumption {
+                assumption,
+                low,
+                high,
+            } => match next.assumptions.with_text(assumption, &low, &high) {
+                Ok(assumptions) => {
+                    next.assumptions = assumptions;
+                    next.assumption_error = None;
+                }
+                Err(error) => next.assumption_error = Some(error),
+            },
+            Action::ResetAssumption(assumption) => {
+                next.assumptions = next.assumptions.reset(assumption);
+                if next
+                    .assumption_error
+                    .as_ref()
+                    .is_some_and(|e| e.assumption() == assumption)
+                {
+                    next.assumption_error = None;
+                }
+            }
+            Action::SetAsOf(date) => next.assumptions.as_of = date,
+            Action::Override(name, decision) => {
+                next.overrides.insert(name, decision);
+            }
+            Action::ResetOverride(name) => {
+                next.overrides.remove(&name);
+            }
+            Action::FocusRow(row) => next.focus_row = Some(row),
+            Action::Notify(notice) => next.notice = Some(notice),
+            Action::DismissNotice => next.notice = None,
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
         }
     }
 }

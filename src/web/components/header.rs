@@ -18,10 +18,7 @@ pub struct HeaderProps {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let lang = props.lang;
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
+    let other = lang.other();
     let onclick = props.on_lang.reform(move |_: MouseEvent| other);
     html! {
         <header class="page-header">

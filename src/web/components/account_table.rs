@@ -1,0 +1,313 @@
+//! The per-account table: decision (editable), reason, hours and cash for
+//! every account. Sortable, filterable by decision, and paginated so that
+//! 10,000 rows and more stay fast: only one page is ever in the DOM.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use web_sys::{HtmlSelectElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use crate::core::account::{Decision, Field};
+use crate::core::estimate::{AccountResult, Estimate};
+use crate::core::figures::{money_span, number_span};
+use crate::core::lang::Lang;
+use crate::core::rules::decision_label;
+use crate::web::i18n::{page_status, Text};
+use crate::web::state::Action;
+
+/// Rows per page.
+pub const PAGE_SIZE: usize = 50;
+
+/// Properties of [`AccountTable`].
+#[derive(Properties, PartialEq)]
+pub struct AccountTableProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The estimate to list.
+    pub estimate: Rc<Estimate>,
+    /// A row to bring into view (from the diagnostics panel).
+    pub focus_row: Option<usize>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+}
+
+/// What the table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortKey {
+    Row,
+    Name,
+    Level,
+    Followers,
+    Posts,
+    Hours,
+    Cash,
+    Decision,
+}
+
+/// The account table.
+#[component]
+pub fn AccountTable(props: &AccountTableProps) -> Html {
+    let lang = props.lang;
+    let sort = use_state(|| (SortKey::Row, true));
+    let filter = use_state(|| None::<Decision>);
+    let page = use_state(|| 0usize);
+
+    let accounts = &props.estimate.accounts;
+    let mut visible: Vec<&AccountResult> = accounts
+        .iter()
+        .filter(|a| filter.is_none_or(|d| a.decision == d))
+        .collect();
+    let (key, ascending) = *sort;
+    visible.sort_by(|a, b| {
+        let order = compare(a, b, key);
+        if ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
+    let pages = visible.len().div_ceil(PAGE_SIZE).max(1);
+
+    // A row asked for from the diagnostics panel: clear the filter, find its
+    // page, and scroll to it once rendered.
+    {
+        let (filter, page, sort) = (filter.clone(), page.clone(), sort.clone());
+        let accounts = props.estimate.clone();
+        use_effect_with(props.focus_row, move |row| {
+            if let Some(row) = *row {
+                if accounts.accounts.iter().any(|a| a.row == row) {
+                    filter.set(None);
+                    sort.set((SortKey::Row, true));
+                    let index = accounts
+                        .accounts
+                        .iter()
+                        .position(|a| a.row == row)
+                        .unwrap_or(0);
+                    page.set(index / PAGE_SIZE);
+                }
+            }
+        });
+    }
+    {
+        let focus = props.focus_row;
+        use_effect_with((focus, *page), move |(focus, _)| {
+            if let Some(element) = focus.and_then(|row| {
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id(&format!("account-row-{row}"))
+            }) {
+                let options = ScrollIntoViewOptions::new();
+                options.set_behavior(ScrollBehavior::Smooth);
+                options.set_block(ScrollLogicalPosition::Center);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+
+    let current = (*page).min(pages - 1);
+    let start = current * PAGE_SIZE;
+    let rows = visible.iter().skip(start).take(PAGE_SIZE).map(|a| {
+        html! { <AccountRow {lang} account={(*a).clone()} focused={props.focus_row == Some(a.row)}
+        dispatch={props.dispatch.clone()} /> }
+    });
+
+    let header = |label: Text, column: SortKey| {
+        let sort = sort.clone();
+        let page = page.clone();
+        let active = key == column;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let ascending = if active { !ascending } else { true };
+            sort.set((column, ascending));
+            page.set(0);
+        });
+        let aria_sort = match (active, ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        };
+        let arrow = match (active, ascending) {
+            (false, _) => "",
+            (true, true) => " ▲",
+            (true, false) => " ▼",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                <button type="button" class="sort" {onclick}>{ label.get(lang) }{ arrow }</button>
+            </th>
+        }
+    };
+    let on_filter = {
+        let (filter, page) = (filter.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            filter.set(match select.value().as_str() {
+                "keep" => Some(Decision::Keep),
+                "close" => Some(Decision::Close),
+                "merge" => Some(Decision::Merge),
+                _ => None,
+            });
+            page.set(0);
+        })
+    };
+    let go = |to: usize| {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(to))
+    };
+    let first = if visible.is_empty() { 0 } else { start + 1 };
+    let last = (start + PAGE_SIZE).min(visible.len());
+
+    html! {
+        <section class="panel accounts" aria-labelledby="accounts-heading">
+            <div class="table-head">
+                <h2 id="accounts-heading">{ Text::TableHeading.get(lang) }</h2>
+                <label class="filter">
+                    { Text::Filter.get(lang) }
+                    <select data-testid="decision-filter" onchange={on_filter}>
+                        <option value="" selected={filter.is_none()}>{ Text::FilterAll.get(lang) }</option>
+                        { for Decision::ALL.iter().map(|d| html! {
+                            <option value={decision_key(*d)} selected={*filter == Some(*d)}>{ decision_label(*d, lang) }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            if accounts.is_empty() {
+                <p class="hint">{ Text::EmptyTable.get(lang) }</p>
+            } else {
+                <div class="table-scroll">
+                    <table class="account-table" data-testid="account-table">
+                        <thead>
+                            <tr>
+                                { header(Text::ColumnRow, SortKey::Row) }
+                                { header(Text::ColumnName, SortKey::Name) }
+                                <th scope="col">{ Text::ColumnUnit.get(lang) }</th>
+                                { header(Text::ColumnLevel, SortKey::Level) }
+                                { header(Text::ColumnFollowers, SortKey::Followers) }
+                                { header(Text::ColumnPosts, SortKey::Posts) }
+                                { header(Text::ColumnHours, SortKey::Hours) }
+                                { header(Text::ColumnCash, SortKey::Cash) }
+                                { header(Text::ColumnDecision, SortKey::Decision) }
+                                <th scope="col">{ Text::ColumnReason.get(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                <nav class="pager no-print" aria-label={Text::TableHeading.get(lang)}>
+                    <button type="button" disabled={current == 0} onclick={go(current.saturating_sub(1))}>
+                        { Text::PreviousPage.get(lang) }
+                    </button>
+                    <span data-testid="page-status">{ page_status(current + 1, pages, first, last, visible.len(), lang) }</span>
+                    <button type="button" disabled={current + 1 >= pages} onclick={go(current + 1)}>
+                        { Text::NextPage.get(lang) }
+                    </button>
+                </nav>
+            }
+        </section>
+    }
+}
+
+fn decision_key(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Keep => "keep",
+        Decision::Close => "close",
+        Decision::Merge => "merge",
+    }
+}
+
+fn compare(a: &AccountResult, b: &AccountResult, key: SortKey) -> Ordering {
+    let by = match key {
+        SortKey::Row => Ordering::Equal,
+        SortKey::Name => a.name.cmp(&b.name),
+        SortKey::Level => a.level.cmp(&b.level),
+        SortKey::Followers => a
+            .figures
+            .followers
+            .map(|f| f.low)
+            .cmp(&b.figures.followers.map(|f| f.low)),
+        SortKey::Posts => a
+            .figures
+            .posts_per_week
+            .low
+            .cmp(&b.figures.posts_per_week.low),
+        SortKey::Hours => a.figures.hours.low.cmp(&b.figures.hours.low),
+        SortKey::Cash => a.figures.cash.low.cmp(&b.figures.cash.low),
+        SortKey::Decision => decision_key(a.decision).cmp(decision_key(b.decision)),
+    };
+    by.then(a.row.cmp(&b.row))
+}
+
+/// Properties of [`AccountRow`].
+#[derive(Properties, PartialEq)]
+struct AccountRowProps {
+    lang: Lang,
+    account: AccountResult,
+    focused: bool,
+    dispatch: Callback<Action>,
+}
+
+/// One account.
+#[component]
+fn AccountRow(props: &AccountRowProps) -> Html {
+    let lang = props.lang;
+    let a = &props.account;
+    let assumed = |field: Field| {
+        a.assumed.contains(&field).then(|| {
+            html! {
+                <span class="mark assumed" title={Text::AssumedMark.get(lang)}>{ "*" }</span>
+            }
+        })
+    };
+    let on_decision = {
+        let name = a.name.clone();
+        props.dispatch.reform(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let decision = match select.value().as_str() {
+                "close" => Decision::Close,
+                "merge" => Decision::Merge,
+                _ => Decision::Keep,
+            };
+            Action::Override(name.clone(), decision)
+        })
+    };
+    let on_undo = {
+        let name = a.name.clone();
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::ResetOverride(name.clone()))
+    };
+    let select_label = format!("{} {}", a.name, Text::ColumnDecision.get(lang));
+    html! {
+        <tr id={format!("account-row-{}", a.row)} data-row={a.row.to_string()}
+            class={classes!(decision_key(a.decision), props.focused.then_some("focused"))}>
+            <td class="num">{ a.row }</td>
+            <td class="name">{ &a.name }</td>
+            <td>{ &a.unit }</td>
+            <td>
+                { a.level.label(lang) }
+                if a.level_inferred {
+                    <span class="mark inferred">{ "（" }{ Text::Inferred.get(lang) }{ "）" }</span>
+                }
+            </td>
+            <td class="num">{ a.figures.followers.map(|f| number_span(f, 0, lang)).unwrap_or_default() }</td>
+            <td class="num">{ number_span(a.figures.posts_per_week, 2, lang) }{ assumed(Field::PostsPerWeek) }</td>
+            <td class="num">{ number_span(a.figures.hours, 0, lang) }{ assumed(Field::HoursPerPost) }</td>
+            <td class="num">{ money_span(a.figures.cash, lang) }</td>
+            <td>
+                <select class={classes!("decision", decision_key(a.decision))} aria-label={select_label}
+                    data-testid="decision-select" onchange={on_decision}>
+                    { for Decision::ALL.iter().map(|d| html! {
+                        <option value={decision_key(*d)} selected={a.decision == *d}>{ decision_label(*d, lang) }</option>
+                    }) }
+                </select>
+                if a.overridden {
+                    <div class="mark overridden">
+                        { Text::Overridden.get(lang) }{ " " }
+                        <button type="button" class="link" onclick={on_undo}>{ Text::UndoOverride.get(lang) }</button>
+                    </div>
+                }
+            </td>
+            <td class="reason">{ a.reason.text(lang) }</td>
+        </tr>
+    }
+}

@@ -1,0 +1,140 @@
+//! Two small bar charts in inline SVG (no chart library): accounts before
+//! and after by level, and hours freed by level. Each has a text
+//! alternative, and both print in black and white.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::account::Level;
+use crate::core::estimate::Estimate;
+use crate::core::figures::{large_number, number_span};
+use crate::core::lang::Lang;
+use crate::core::num::Num;
+use crate::web::i18n::Text;
+
+/// Properties of [`Chart`].
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The estimate to draw.
+    pub estimate: Rc<Estimate>,
+}
+
+const WIDTH: f64 = 360.0;
+const BAR_AREA: f64 = 200.0;
+const LABEL_WIDTH: f64 = 120.0;
+const ROW_HEIGHT: f64 = 44.0;
+
+/// Bar length for `value` on a scale whose longest bar is `max`.
+fn bar(value: f64, max: f64) -> f64 {
+    if max <= 0.0 {
+        0.0
+    } else {
+        (value / max * BAR_AREA).max(0.0)
+    }
+}
+
+/// The two charts.
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let lang = props.lang;
+    let by_level = &props.estimate.summary.by_level;
+    let levels = Level::ALL.map(|level| (level, by_level.get(level)));
+    let height = ROW_HEIGHT * 3.0 + 8.0;
+
+    let max_accounts = levels.iter().map(|(_, l)| l.before).max().unwrap_or(0) as f64;
+    let accounts_rows = levels.iter().enumerate().map(|(i, (level, l))| {
+        let y = i as f64 * ROW_HEIGHT + 4.0;
+        let before = bar(l.before as f64, max_accounts);
+        let after = bar(l.after as f64, max_accounts);
+        html! {
+            <g>
+                <text x="0" y={(y + 22.0).to_string()} class="chart-label">{ level.label(lang) }</text>
+                <rect x={LABEL_WIDTH.to_string()} y={y.to_string()} width={before.to_string()} height="16" class="bar-before" />
+                <text x={(LABEL_WIDTH + before + 4.0).to_string()} y={(y + 13.0).to_string()} class="chart-value">{ l.before }</text>
+                <rect x={LABEL_WIDTH.to_string()} y={(y + 18.0).to_string()} width={after.to_string()} height="16" class="bar-after" />
+                <text x={(LABEL_WIDTH + after + 4.0).to_string()} y={(y + 31.0).to_string()} class="chart-value">{ l.after }</text>
+            </g>
+        }
+    });
+    let accounts_desc = levels
+        .iter()
+        .map(|(level, l)| match lang {
+            Lang::Zh => format!(
+                "{}：现有{}个，保留{}个",
+                level.label(lang),
+                l.before,
+                l.after
+            ),
+            Lang::En => format!(
+                "{}: {} before, {} after",
+                level.label(lang),
+                l.before,
+                l.after
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "));
+
+    let max_hours = levels
+        .iter()
+        .map(|(_, l)| l.hours_freed.high)
+        .max()
+        .unwrap_or(Num::ZERO)
+        .to_f64();
+    let hours_rows = levels.iter().enumerate().map(|(i, (level, l))| {
+        let y = i as f64 * ROW_HEIGHT + 4.0;
+        let low = bar(l.hours_freed.low.to_f64(), max_hours);
+        let high = bar(l.hours_freed.high.to_f64(), max_hours);
+        let label = number_span(l.hours_freed, 0, lang);
+        html! {
+            <g>
+                <text x="0" y={(y + 22.0).to_string()} class="chart-label">{ level.label(lang) }</text>
+                <rect x={LABEL_WIDTH.to_string()} y={(y + 6.0).to_string()} width={high.to_string()} height="22" class="bar-range" />
+                <rect x={LABEL_WIDTH.to_string()} y={(y + 6.0).to_string()} width={low.to_string()} height="22" class="bar-after" />
+                <text x={(LABEL_WIDTH + high + 4.0).to_string()} y={(y + 22.0).to_string()} class="chart-value">{ label }</text>
+            </g>
+        }
+    });
+    let hours_desc = levels
+        .iter()
+        .map(|(level, l)| {
+            let low = large_number(l.hours_freed.low, lang);
+            let high = large_number(l.hours_freed.high, lang);
+            match lang {
+                Lang::Zh => format!("{}：{}至{}小时", level.label(lang), low, high),
+                Lang::En => format!("{}: {}–{} h", level.label(lang), low, high),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(lang.pick("；", "; "));
+    let view_box = format!("0 0 {} {}", WIDTH + 60.0, height);
+
+    html! {
+        <div class="charts" data-testid="chart">
+            <h2 class="visually-hidden">{ Text::ChartHeading.get(lang) }</h2>
+            <figure>
+                <figcaption>
+                    { Text::ChartAccounts.get(lang) }
+                    <span class="legend"><span class="swatch bar-before"></span>{ Text::Before.get(lang) }
+                        <span class="swatch bar-after"></span>{ Text::After.get(lang) }</span>
+                </figcaption>
+                <svg viewBox={view_box.clone()} role="img" aria-label={accounts_desc.clone()}>
+                    <title>{ Text::ChartAccounts.get(lang) }</title>
+                    <desc>{ accounts_desc }</desc>
+                    { for accounts_rows }
+                </svg>
+            </figure>
+            <figure>
+                <figcaption>{ Text::ChartHours.get(lang) }</figcaption>
+                <svg viewBox={view_box} role="img" aria-label={hours_desc.clone()}>
+                    <title>{ Text::ChartHours.get(lang) }</title>
+                    <desc>{ hours_desc }</desc>
+                    { for hours_rows }
+                </svg>
+            </figure>
+        </div>
+    }
+}

@@ -1,0 +1,92 @@
+//! The list of problems found in the paste: row, column, value and what was
+//! expected. Clicking one shows that row in the account table.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::diagnostic::Severity;
+use crate::core::import::Import;
+use crate::core::lang::Lang;
+use crate::web::i18n::{diagnostics_count, Text};
+use crate::web::state::Action;
+
+/// At most this many diagnostics are listed; the count shows them all.
+const SHOWN: usize = 200;
+
+/// Properties of [`DiagnosticsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticsPanelProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The import whose diagnostics to show.
+    pub import: Rc<Import>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+}
+
+/// The diagnostics panel (`data-testid="diagnostics"`).
+#[component]
+pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
+    let lang = props.lang;
+    let diagnostics = &props.import.diagnostics;
+    let body = if diagnostics.is_empty() {
+        html! { <p class="ok">{ Text::NoDiagnostics.get(lang) }</p> }
+    } else {
+        let items = diagnostics.iter().take(SHOWN).map(|d| {
+            let (class, severity) = match d.severity {
+                Severity::Error => ("error", Text::SeverityError),
+                Severity::Warning => ("warning", Text::SeverityWarning),
+                Severity::Notice => ("notice", Text::SeverityNotice),
+            };
+            let row = d.row;
+            let onclick = props
+                .dispatch
+                .reform(move |_: MouseEvent| Action::FocusRow(row));
+            let row_cell = if row == 0 {
+                html! { <td>{ "—" }</td> }
+            } else {
+                html! {
+                    <td><button type="button" class="link" {onclick}>{ row }</button></td>
+                }
+            };
+            html! {
+                <tr class={class}>
+                    <td><span class={classes!("badge", class)}>{ severity.get(lang) }</span></td>
+                    { row_cell }
+                    <td>{ &d.column }</td>
+                    <td class="raw">{ &d.value }</td>
+                    <td>{ d.message(lang) }</td>
+                </tr>
+            }
+        });
+        html! {
+            <div class="table-scroll">
+                <table class="diagnostics-table">
+                    <thead>
+                        <tr>
+                            <th scope="col"><span class="visually-hidden">{ Text::SeverityNotice.get(lang) }</span></th>
+                            <th scope="col">{ Text::ColumnRow.get(lang) }</th>
+                            <th scope="col">{ Text::ColumnColumn.get(lang) }</th>
+                            <th scope="col">{ Text::ColumnValue.get(lang) }</th>
+                            <th scope="col">{ Text::ColumnMessage.get(lang) }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for items }</tbody>
+                </table>
+            </div>
+        }
+    };
+    html! {
+        <section class="diagnostics" data-testid="diagnostics" data-count={diagnostics.len().to_string()}
+            aria-labelledby="diagnostics-heading">
+            <h2 id="diagnostics-heading">
+                { Text::DiagnosticsHeading.get(lang) }
+                if !diagnostics.is_empty() {
+                    <span class="count">{ diagnostics_count(diagnostics.len(), lang) }</span>
+                }
+            </h2>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! Exports: the results as CSV, the official-style summary paragraph to
+//! copy, and printing.
+
+use std::rc::Rc;
+
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+use crate::core::estimate::Estimate;
+use crate::core::export::{results_csv, summary_paragraph};
+use crate::core::lang::Lang;
+use crate::web::download::download_csv;
+use crate::web::i18n::Text;
+use crate::web::state::{Action, Notice};
+
+/// Properties of [`Exports`].
+#[derive(Properties, PartialEq)]
+pub struct ExportsProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The estimate to export.
+    pub estimate: Rc<Estimate>,
+    /// Sends actions to the app.
+    pub dispatch: Callback<Action>,
+}
+
+/// The summary paragraph and the export buttons.
+#[component]
+pub fn Exports(props: &ExportsProps) -> Html {
+    let lang = props.lang;
+    let paragraph = use_memo((props.estimate.clone(), lang), |(e, lang)| {
+        summary_paragraph(e, *lang)
+    });
+    let on_csv = {
+        let estimate = props.estimate.clone();
+        Callback::from(move |_: MouseEvent| {
+            download_csv(
+                lang.pick("减负测算结果.csv", "jianfu-results.csv"),
+                &results_csv(&estimate, lang),
+            );
+        })
+    };
+    let on_copy = {
+        let paragraph = paragraph.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = (*paragraph).clone();
+            let dispatch = dispatch.clone();
+            spawn_local(async move {
+                let notice = match copy(&text).await {
+                    Ok(()) => Notice::Copied,
+                    Err(()) => Notice::CopyFailed,
+                };
+                dispatch.emit(Action::Notify(notice));
+            });
+        })
+    };
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            // A browser that cannot print just does nothing.
+            let _ = window.print();
+        }
+    });
+    html! {
+        <div class="exports">
+            <h3>{ Text::SummaryHeading.get(lang) }</h3>
+            <p class="summary-paragraph" data-testid="summary-paragraph">{ paragraph.to_string() }</p>
+            <div class="toolbar no-print">
+                <button type="button" data-testid="copy-summary" onclick={on_copy}>{ Text::CopySummary.get(lang) }</button>
+                <button type="button" data-testid="export-csv" onclick={on_csv}>{ Text::ExportCsv.get(lang) }</button>
+                <button type="button" data-testid="print" onclick={on_print}>{ Text::Print.get(lang) }</button>
+            </div>
+        </div>
+    }
+}
+
+/// Puts `text` on the clipboard. Fails on pages the browser does not trust
+/// with the clipboard (plain http on an intranet, some embeddings).
+async fn copy(text: &str) -> Result<(), ()> {
+    let navigator = web_sys::window().ok_or(())?.navigator();
+    let promise = navigator.clipboard().write_text(text);
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}

@@ -1,0 +1,58 @@
+//! Custom hooks: behaviours the root component needs that are not rendering.
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::web::state::{Action, Notice, State};
+use crate::web::storage::{self, Saved};
+
+/// How long typing must pause before a large paste is analysed.
+const ANALYSE_DELAY_MS: u32 = 400;
+
+/// Saves the state whenever what is saved changes; shows a notice when the
+/// browser refuses.
+#[hook]
+pub fn use_persistence(state: &UseReducerHandle<State>) {
+    let deps = (
+        state.lang,
+        state.input.clone(),
+        state.assumptions,
+        state.overrides.clone(),
+    );
+    let handle = state.clone();
+    use_effect_with(deps, move |(lang, input, assumptions, overrides)| {
+        let saved = Saved::new(*lang, input, assumptions, overrides);
+        if storage::save(&saved).is_err() && handle.notice != Some(Notice::StorageFull) {
+            handle.dispatch(Action::Notify(Notice::StorageFull));
+        }
+    });
+}
+
+/// Keeps `<html lang>` true to the interface language, for screen readers
+/// and for the browser's choice of CJK fonts.
+#[hook]
+pub fn use_html_lang(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            // Setting an attribute on the root cannot fail in practice; if it
+            // did, the page would still work in the right language.
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+}
+
+/// Analyses a large paste once typing has paused for [`ANALYSE_DELAY_MS`].
+#[hook]
+pub fn use_deferred_analysis(state: &UseReducerHandle<State>) {
+    let handle = state.clone();
+    use_effect_with(state.input.clone(), move |_| {
+        let timer = handle
+            .pending()
+            .then(|| Timeout::new(ANALYSE_DELAY_MS, move || handle.dispatch(Action::Analyse)));
+        move || drop(timer)
+    });
+}

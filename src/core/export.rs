@@ -530,7 +530,7 @@ fn paragraph_zh(s: &Summary) -> String {
     text.push('。');
 
     let mut clauses: Vec<String> = Vec::new();
-    if let Some(hours) = zh_range(s.hours_freed, zh_hours) {
+    if let Some(hours) = zh_range(s.hours_freed, |h| figures::large_number(h, Lang::Zh)) {
         clauses.push(format!("每年可释放工作时间约{hours}小时"));
         let fte = zh_range(s.fte_freed, |n| figures::number(n, 1, Lang::Zh));
         if let Some(fte) = fte {
@@ -687,19 +687,9 @@ fn range(span: Span, show: impl Fn(Num) -> String, separator: &str) -> Option<St
     }
 }
 
-/// Hours as a Chinese report writes them: `1.23万` from ten thousand, else
-/// a whole number.
-fn zh_hours(hours: Num) -> String {
-    if hours.round_scaled(0) >= 10_000 {
-        zh_wan(hours)
-    } else {
-        figures::number(hours, 0, Lang::Zh)
-    }
-}
-
 /// An amount in 万 with two decimals, without its unit: `5.08万`.
 fn zh_wan(value: Num) -> String {
-    format!("{}万", fixed(value / Num::int(10_000), 2))
+    format!("{}万", figures::fixed(value / Num::int(10_000), 2))
 }
 
 /// `"3 accounts"`, `"1 account"`.
@@ -737,24 +727,7 @@ fn plain(value: Num) -> String {
 
 /// Yuan for a CSV cell: always two decimals, no grouping (`50800.00`).
 fn yuan(value: Num) -> String {
-    fixed(value, 2)
-}
-
-/// A number with exactly `places` decimals and no digit grouping. The
-/// formatters in [`figures`] drop trailing zeros or group digits, which a
-/// cell to be summed in a spreadsheet and a 万 figure in a report both
-/// must not.
-fn fixed(value: Num, places: u32) -> String {
-    let scaled = value.round_scaled(places);
-    let sign = if scaled < 0 { "-" } else { "" };
-    let abs = scaled.unsigned_abs();
-    let scale = 10u128.pow(places);
-    let (int, frac) = (abs / scale, abs % scale);
-    if places == 0 {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac:0width$}", width = places as usize)
-    }
+    figures::fixed(value, 2)
 }
 
 #[cfg(test)]
@@ -797,22 +770,9 @@ mod tests {
     #[test]
     fn fixed_keeps_every_decimal() {
         let n = |text| Num::parse_decimal(text).unwrap();
-        assert_eq!(fixed(n("50800"), 2), "50800.00");
-        assert_eq!(fixed(n("2.005"), 2), "2.01");
-        assert_eq!(fixed(n("-0.5"), 2), "-0.50");
-        assert_eq!(fixed(n("1234.5"), 0), "1235");
         assert_eq!(plain(n("72.80")), "72.8");
         assert_eq!(plain(Num::int(2) / Num::int(3)), "0.67");
         assert_eq!(plain(Num::int(123_456)), "123456");
-    }
-
-    #[test]
-    fn hours_switch_to_wan_at_ten_thousand() {
-        assert_eq!(zh_hours(Num::int(9_999)), "9999");
-        assert_eq!(zh_hours(Num::int(10_000)), "1.00万");
-        assert_eq!(zh_hours(Num::int(12_345)), "1.23万");
-        // 9,999.6 rounds to 10,000 hours, so it is written in 万.
-        assert_eq!(zh_hours(Num::parse_decimal("9999.6").unwrap()), "1.00万");
     }
 
     #[test]

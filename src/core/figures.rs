@@ -61,6 +61,13 @@ pub fn money_span(span: Span, lang: Lang) -> String {
     }
 }
 
+/// A number with exactly `places` decimals and no digit grouping, for a
+/// spreadsheet cell that must stay summable or a 万 figure in a report:
+/// `fixed(50800, 2)` is `"50800.00"`.
+pub fn fixed(value: Num, places: u32) -> String {
+    decimal(value.round_scaled(places), places, true)
+}
+
 /// A large count such as hours a year, as a report writes it: in Chinese
 /// `1.23万` from ten thousand (two decimals), else a whole number; in
 /// English a whole number with digit grouping.
@@ -148,6 +155,19 @@ fn group(text: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_numbers_switch_to_wan_from_ten_thousand() {
+        assert_eq!(large_number(Num::int(9_999), Lang::Zh), "9999");
+        assert_eq!(large_number(Num::int(10_000), Lang::Zh), "1.00万");
+        assert_eq!(large_number(Num::int(12_345), Lang::Zh), "1.23万");
+        // 9,999.6 rounds to 10,000 hours, so it is written in 万.
+        let almost = Num::parse_decimal("9999.6").unwrap_or_default();
+        assert_eq!(large_number(almost, Lang::Zh), "1.00万");
+        assert_eq!(large_number(Num::int(12_345), Lang::En), "12,345");
+        assert_eq!(fixed(Num::int(50_800), 2), "50800.00");
+        assert_eq!(fixed(Num::ratio(-1, 2).unwrap_or_default(), 2), "-0.50");
+    }
 
     fn n(text: &str) -> Num {
         Num::parse_decimal(text).unwrap()

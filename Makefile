@@ -1,5 +1,5 @@
 # Jianfu: two commands on a fresh Debian machine with rustup.
-#   make serve   build and serve the app on http://127.0.0.1:8080/
+#   make serve   build the app and serve it on http://127.0.0.1:8080/
 #   make test    native tests, browser tests, end-to-end tests
 # Every target installs what it needs first, and skips what is already there.
 
@@ -64,12 +64,14 @@ node_modules/.setup-done: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-serve: setup
-	@echo "Serving on http://127.0.0.1:$(PORT)/  (the demo is one click away: 载入长兴示例)"
-	trunk serve --offline --port $(PORT)
+# Serves the release build, exactly what is deployed and tested (service
+# worker, CSP and the offline file included).
+serve: build
+	node scripts/serve.mjs dist $(PORT)
 
 build: setup
 	trunk build --release --offline
+	node scripts/postbuild.mjs dist
 	node scripts/size.mjs dist
 
 test: setup test-native test-browser test-e2e

@@ -18,3 +18,9 @@ for (const { name, raw, gzip } of rows) {
 }
 const total = rows.reduce((sum, r) => sum + r.gzip, 0);
 console.log(`${kb(total)} gzipped in all (wasm + js + css)`);
+try {
+  const offline = readFileSync(join(dir, "jianfu-offline.html"));
+  console.log(`${kb(offline.length)} raw ${kb(gzipSync(offline, { level: 9 }).length)} gzipped  jianfu-offline.html (one file)`);
+} catch {
+  // No offline file in this build.
+}

@@ -87,7 +87,10 @@ async fn the_query_string_picks_english() {
     assert!(options.demo);
     let root = render(options).await;
     // Embedded: no header, so no title; the demo is loaded.
-    assert!(root.query_selector("[data-testid='title']").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-testid='title']")
+        .unwrap()
+        .is_none());
     assert_eq!(text_of(&root, "accounts-total"), "282");
 }
 
@@ -117,7 +120,10 @@ async fn an_unreadable_cell_is_reported_with_row_column_and_value() {
     let root = render(PageOptions::default()).await;
     paste(&root, "公众号名称\t粉丝数\n甲发布\t很多\n").await;
     let diagnostics = by_test_id(&root, "diagnostics");
-    assert_eq!(diagnostics.get_attribute("data-count").as_deref(), Some("1"));
+    assert_eq!(
+        diagnostics.get_attribute("data-count").as_deref(),
+        Some("1")
+    );
     let text = diagnostics.text_content().unwrap();
     assert!(text.contains("粉丝数"), "{text}");
     assert!(text.contains("很多"), "{text}");
@@ -142,7 +148,13 @@ async fn a_corrupt_store_is_reset_with_a_notice() {
     let root = render_keeping_storage(PageOptions::default()).await;
     assert!(text_of(&root, "notice").contains("已重置"));
     assert_eq!(text_of(&root, "accounts-total"), "0");
-    assert_eq!(storage.get_item(storage::KEY).unwrap().map(|s| s.contains("not json")), Some(false));
+    assert_eq!(
+        storage
+            .get_item(storage::KEY)
+            .unwrap()
+            .map(|s| s.contains("not json")),
+        Some(false)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -182,21 +194,34 @@ fn the_js_api_estimates_a_paste() {
     assert_eq!(get(&result, "summary.accountsTotal").as_f64(), Some(3.0));
     assert_eq!(get(&result, "summary.accountsShut").as_f64(), Some(2.0));
     assert_eq!(get(&result, "summary.hoursFreed.low").as_f64(), Some(520.0));
-    assert_eq!(get(&result, "summary.hoursFreed.high").as_f64(), Some(780.0));
+    assert_eq!(
+        get(&result, "summary.hoursFreed.high").as_f64(),
+        Some(780.0)
+    );
     assert_eq!(get(&result, "summary.cashSaved").as_f64(), Some(15_000.0));
     let accounts = js_sys::Array::from(&get(&result, "accounts"));
-    assert_eq!(get(&accounts.get(1), "rule").as_string().as_deref(), Some("lowReach"));
+    assert_eq!(
+        get(&accounts.get(1), "rule").as_string().as_deref(),
+        Some("lowReach")
+    );
 
     // Assumptions in camelCase: 3 h a post for every account without one.
     let assumptions = js_sys::JSON::parse(r#"{"hoursPerPost": 3, "asOf": "2019-04-19"}"#).unwrap();
     let result = api::estimate("名称\n甲\n".into(), assumptions, JsValue::UNDEFINED).unwrap();
     // 1 account, 1,000 followers unknown → kept; hours 2–3 × 52 × 3 = 312–468.
-    assert_eq!(get(&result, "accounts").dyn_into::<js_sys::Array>().unwrap().length(), 1);
+    assert_eq!(
+        get(&result, "accounts")
+            .dyn_into::<js_sys::Array>()
+            .unwrap()
+            .length(),
+        1
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_js_api_rejects_bad_arguments_with_exceptions() {
-    let error = api::estimate(JsValue::from(42), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err();
+    let error =
+        api::estimate(JsValue::from(42), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err();
     assert!(error.is_instance_of::<js_sys::Error>());
     let bad = js_sys::JSON::parse(r#"{"mergeShare": 2}"#).unwrap();
     let error = api::estimate("名称\n甲\n".into(), bad, JsValue::UNDEFINED).unwrap_err();
@@ -211,5 +236,8 @@ fn the_js_api_takes_row_objects() {
     let accounts = js_sys::Array::from(&get(&result, "accounts"));
     assert_eq!(accounts.length(), 2);
     assert_eq!(get(&accounts.get(0), "followers.low").as_f64(), Some(856.0));
-    assert_eq!(get(&accounts.get(1), "followers.low").as_f64(), Some(12_000.0));
+    assert_eq!(
+        get(&accounts.get(1), "followers.low").as_f64(),
+        Some(12_000.0)
+    );
 }

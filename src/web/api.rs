@@ -195,14 +195,24 @@ pub fn version() -> String {
 
 /// `mount(element, options?)`: renders the calculator into `element`.
 /// `options`: `lang` (`"zh"`/`"en"`), `demo` (`"changxing"`), `embed`
-/// (hide header and footer).
+/// (hide header and footer), `assumptions` (as for `estimate`).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
     let (lang, options) = lang_of(&options)?;
+    let assumptions = match options.assumptions {
+        Some(given) => Some(
+            given
+                .apply(Assumptions::default())
+                .map_err(|e| error(format!("jianfu: {}", e.message(lang))))?,
+        ),
+        None => None,
+    };
     let page = PageOptions {
         lang: Some(lang),
         embed: options.embed.unwrap_or(false),
         demo: options.demo.as_deref() == Some(demo::DEMO_KEY),
+        parent_origin: None,
+        assumptions,
     };
     yew::Renderer::<App>::with_root_and_props(element, AppProps { options: page }).render();
     Ok(())

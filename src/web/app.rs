@@ -17,7 +17,9 @@ use crate::web::components::header::Header;
 use crate::web::components::headline::Headline;
 use crate::web::components::input_panel::InputPanel;
 use crate::web::components::notice_bar::NoticeBar;
-use crate::web::hooks::{use_deferred_analysis, use_html_lang, use_persistence};
+use crate::web::hooks::{
+    use_deferred_analysis, use_embed_messages, use_html_lang, use_persistence,
+};
 use crate::web::query::PageOptions;
 use crate::web::state::{Action, State};
 use crate::web::storage;
@@ -59,6 +61,8 @@ pub fn App(props: &AppProps) -> Html {
             estimate(&import.accounts, assumptions, *as_of, overrides)
         },
     );
+
+    use_embed_messages(&props.options, &result.summary);
 
     let on_lang = dispatch.reform(Action::SetLang);
     let embedded = props.options.embed;

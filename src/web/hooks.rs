@@ -3,7 +3,10 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::core::estimate::Summary;
 use crate::core::lang::Lang;
+use crate::web::embed::{post_summary, watch_height};
+use crate::web::query::PageOptions;
 use crate::web::state::{Action, Notice, State};
 use crate::web::storage::{self, Saved};
 
@@ -41,6 +44,24 @@ pub fn use_html_lang(lang: Lang) {
             // Setting an attribute on the root cannot fail in practice; if it
             // did, the page would still work in the right language.
             let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+}
+
+/// In an iframe (`?embed=1`): posts the page height to the parent on every
+/// change of size, and the summary to `parent_origin` (only) whenever it
+/// changes.
+#[hook]
+pub fn use_embed_messages(options: &PageOptions, summary: &Summary) {
+    let embed = options.embed;
+    use_effect_with(embed, move |embed| {
+        let resizes = embed.then(watch_height).flatten();
+        move || drop(resizes)
+    });
+    let target = options.parent_origin.clone().filter(|_| embed);
+    use_effect_with((target, summary.clone()), |(target, summary)| {
+        if let Some(origin) = target {
+            post_summary(summary, origin);
         }
     });
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod decode;
 pub mod download;
+pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod query;
@@ -26,7 +27,7 @@ pub const ROOT_ID: &str = "jianfu";
 /// Runs when the module is instantiated: sets `window.jianfu`, and renders
 /// the app into `#jianfu` if the page has one.
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     api::expose_on_window();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())

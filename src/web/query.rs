@@ -1,6 +1,9 @@
 //! Options read from the page's query string (`?lang=en&embed=1&demo=changxing`).
 
+use crate::core::assumptions::Assumptions;
+use crate::core::demo;
 use crate::core::lang::Lang;
+use crate::web::embed::parse_origin;
 
 /// The options a page URL can carry.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -11,6 +14,11 @@ pub struct PageOptions {
     pub embed: bool,
     /// `demo=changxing`: start with the Changxing demo loaded.
     pub demo: bool,
+    /// `parentOrigin=https://…`: the embedding page, the only origin the
+    /// summary is posted to. `None` when absent or not an http(s) origin.
+    pub parent_origin: Option<String>,
+    /// Assumptions to start from (from `mount`); `None` keeps the saved ones.
+    pub assumptions: Option<Assumptions>,
 }
 
 impl PageOptions {
@@ -31,7 +39,8 @@ impl PageOptions {
         };
         options.lang = params.get("lang").as_deref().and_then(Lang::from_code);
         options.embed = params.get("embed").is_some_and(|v| v == "1" || v == "true");
-        options.demo = params.get("demo").is_some_and(|v| v == "changxing");
+        options.demo = params.get("demo").is_some_and(|v| v == demo::DEMO_KEY);
+        options.parent_origin = params.get("parentOrigin").as_deref().and_then(parse_origin);
         options
     }
 }

@@ -141,6 +141,9 @@ impl State {
         if let Some(lang) = options.lang {
             state.lang = lang;
         }
+        if let Some(assumptions) = options.assumptions {
+            state.assumptions = assumptions;
+        }
         if options.demo {
             state.load_demo();
         }

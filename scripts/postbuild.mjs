@@ -1,0 +1,114 @@
+// Finishes a `trunk build` in dist/ (trunk has no single-file mode, no
+// service worker and no CSP of its own). Run by `make build`.
+//
+//  1. index.html: registers the service worker from trunk's inline loader and
+//     gets a Content-Security-Policy meta tag allowing only its own origin
+//     plus the hash of that one inline script.
+//  2. sw.js: the service worker, from static/sw.js, with the list of assets
+//     and a cache name derived from their content.
+//  3. jianfu-api.js: a module with a stable name for intranet pages:
+//     `import { estimate, mount } from "./jianfu-api.js"`.
+//  4. jianfu-offline.html: the whole app in one file (CSS, JS and the wasm as
+//     base64), for demonstrations from disk with no network.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dist = process.argv[2] ?? "dist";
+const read = (name) => readFileSync(join(dist, name));
+const sha256 = (text) => createHash("sha256").update(text).digest("base64");
+
+const indexPath = join(dist, "index.html");
+let index = readFileSync(indexPath, "utf8");
+const find = (pattern, what) => {
+  const match = index.match(pattern);
+  if (!match) throw new Error(`postbuild: no ${what} in ${indexPath}; is this trunk's output?`);
+  return match;
+};
+const js = find(/from '\.\/(jianfu-[0-9a-f]+\.js)'/, "JS module")[1];
+const wasm = find(/module_or_path: '\.\/(jianfu-[0-9a-f]+_bg\.wasm)'/, "wasm")[1];
+const css = find(/href="\.\/(app-[0-9a-f]+\.css)"/, "stylesheet")[1];
+const icon = find(/rel="icon" href="\.\/(favicon-[0-9a-f]+\.svg)"/, "icon")[1];
+const loader = find(/<script type="module">([\s\S]*?)<\/script>/, "inline loader");
+
+// 1. The hosted page: register the service worker (not from file://, where
+// there is none), then pin the one inline script in the CSP.
+const registration = `
+if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  navigator.serviceWorker.register("./sw.js").catch((error) => console.warn("jianfu: offline cache unavailable:", error));
+}
+`;
+const hostedLoader = loader[1] + registration;
+index = index.replace(loader[0], `<script type="module">${hostedLoader}</script>`);
+
+const csp = (scriptHashes, styleSources) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(" ")}`,
+    `style-src ${styleSources}`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+const cspMeta = (policy) => `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+index = index.replace(
+  '<meta charset="utf-8" />',
+  `<meta charset="utf-8" />\n    ${cspMeta(csp([sha256(hostedLoader)], "'self'"))}`,
+);
+writeFileSync(indexPath, index);
+
+// 3. The stable module for intranet pages. It is written before the service
+// worker so that the worker precaches it too.
+writeFileSync(
+  join(dist, "jianfu-api.js"),
+  `// Jianfu's JavaScript API under a stable name. Usage:
+//   import { estimate, parse, demoText, version, mount } from "./jianfu-api.js";
+import init, * as api from "./${js}";
+await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+export const { estimate, parse, demoText, version, mount } = api;
+`,
+);
+
+// 4. The one-file offline build. wasm-bindgen's glue is an ES module; inlined
+// into one module script, its exports become plain declarations, and init
+// gets the wasm bytes instead of a URL.
+const glue = read(js)
+  .toString("utf8")
+  .replace(/^export \{[^}]*\};?\s*$/gm, "")
+  .replace(/^export (function|class|const|let|async function) /gm, "$1 ");
+if (/^export /m.test(glue)) throw new Error("postbuild: an export form in the glue was not inlined");
+const wasmBase64 = read(wasm).toString("base64");
+const offlineScript = `${glue}
+const bytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+const style = read(css).toString("utf8");
+const iconData = `data:image/svg+xml;base64,${read(icon).toString("base64")}`;
+let offline = readFileSync(indexPath, "utf8")
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, cspMeta(csp([sha256(offlineScript)], `'sha256-${sha256(style)}'`)))
+  .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${iconData}" />`)
+  .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
+  .replace(/<link rel="modulepreload"[^>]*>/, "")
+  .replace(/<link rel="preload"[^>]*>/, "");
+offline = offline.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${offlineScript}</script>`);
+writeFileSync(join(dist, "jianfu-offline.html"), offline);
+
+// 2. The service worker: every file in dist/, under a cache named for their
+// content, so a new build never mixes with an old one. The offline file is
+// left out: it repeats the whole app, and is only ever downloaded.
+const assets = readdirSync(dist)
+  .filter((name) => name !== "sw.js" && name !== "jianfu-offline.html")
+  .sort();
+const version = createHash("sha256");
+for (const name of assets) version.update(name).update(read(name));
+const worker = readFileSync("static/sw.js", "utf8")
+  .replace("__VERSION__", version.digest("hex").slice(0, 16))
+  .replace("__ASSETS__", JSON.stringify(["./", ...assets.map((a) => `./${a}`)]));
+if (worker.includes("__VERSION__") || worker.includes("__ASSETS__")) {
+  throw new Error("postbuild: static/sw.js placeholders not filled");
+}
+writeFileSync(join(dist, "sw.js"), worker);
+console.log(`postbuild: CSP, sw.js (${assets.length} assets), jianfu-api.js, jianfu-offline.html`);

@@ -192,7 +192,7 @@ pub struct DisplayValue {
 
 /// Decimal places kept when a JavaScript number becomes an exact [`Num`].
 /// Six is finer than any assumption needs and keeps the rationals small.
-const INPUT_PLACES: usize = 6;
+const INPUT_PLACES: u32 = 6;
 
 /// The largest value any assumption may take.
 const MAX_VALUE: i64 = 1_000_000_000;
@@ -692,8 +692,12 @@ fn exact(value: f64) -> Result<Num, Problem> {
     if value.abs() > MAX_VALUE as f64 {
         return Err(Problem::TooLarge);
     }
-    let text = format!("{value:.INPUT_PLACES$}");
-    Num::parse_decimal(&text).ok_or(Problem::NotFinite)
+    // Scaling and rounding in f64 is exact here: |value| ≤ 10^9, so the
+    // scaled value stays below 2^53. (Formatting the float as text would do
+    // the same but pull float printing into the wasm.)
+    let scale = 10i128.pow(INPUT_PLACES);
+    let scaled = (value * scale as f64).round() as i128;
+    Num::ratio(scaled, scale).ok_or(Problem::NotFinite)
 }
 
 #[cfg(test)]

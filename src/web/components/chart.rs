@@ -27,6 +27,12 @@ const BAR_AREA: f64 = 200.0;
 const LABEL_WIDTH: f64 = 120.0;
 const ROW_HEIGHT: f64 = 44.0;
 
+/// An SVG coordinate, rounded to a whole unit: finer is invisible, and
+/// printing floats would cost the page a float formatter.
+fn px(value: f64) -> String {
+    (value.round() as i64).to_string()
+}
+
 /// Bar length for `value` on a scale whose longest bar is `max`.
 fn bar(value: f64, max: f64) -> f64 {
     if max <= 0.0 {
@@ -51,11 +57,11 @@ pub fn Chart(props: &ChartProps) -> Html {
         let after = bar(l.after as f64, max_accounts);
         html! {
             <g>
-                <text x="0" y={(y + 22.0).to_string()} class="chart-label">{ level.label(lang) }</text>
-                <rect x={LABEL_WIDTH.to_string()} y={y.to_string()} width={before.to_string()} height="16" class="bar-before" />
-                <text x={(LABEL_WIDTH + before + 4.0).to_string()} y={(y + 13.0).to_string()} class="chart-value">{ l.before }</text>
-                <rect x={LABEL_WIDTH.to_string()} y={(y + 18.0).to_string()} width={after.to_string()} height="16" class="bar-after" />
-                <text x={(LABEL_WIDTH + after + 4.0).to_string()} y={(y + 31.0).to_string()} class="chart-value">{ l.after }</text>
+                <text x="0" y={px(y + 22.0)} class="chart-label">{ level.label(lang) }</text>
+                <rect x={px(LABEL_WIDTH)} y={px(y)} width={px(before)} height="16" class="bar-before" />
+                <text x={px(LABEL_WIDTH + before + 4.0)} y={px(y + 13.0)} class="chart-value">{ l.before }</text>
+                <rect x={px(LABEL_WIDTH)} y={px(y + 18.0)} width={px(after)} height="16" class="bar-after" />
+                <text x={px(LABEL_WIDTH + after + 4.0)} y={px(y + 31.0)} class="chart-value">{ l.after }</text>
             </g>
         }
     });
@@ -91,10 +97,10 @@ pub fn Chart(props: &ChartProps) -> Html {
         let label = number_span(l.hours_freed, 0, lang);
         html! {
             <g>
-                <text x="0" y={(y + 22.0).to_string()} class="chart-label">{ level.label(lang) }</text>
-                <rect x={LABEL_WIDTH.to_string()} y={(y + 6.0).to_string()} width={high.to_string()} height="22" class="bar-range" />
-                <rect x={LABEL_WIDTH.to_string()} y={(y + 6.0).to_string()} width={low.to_string()} height="22" class="bar-after" />
-                <text x={(LABEL_WIDTH + high + 4.0).to_string()} y={(y + 22.0).to_string()} class="chart-value">{ label }</text>
+                <text x="0" y={px(y + 22.0)} class="chart-label">{ level.label(lang) }</text>
+                <rect x={px(LABEL_WIDTH)} y={px(y + 6.0)} width={px(high)} height="22" class="bar-range" />
+                <rect x={px(LABEL_WIDTH)} y={px(y + 6.0)} width={px(low)} height="22" class="bar-after" />
+                <text x={px(LABEL_WIDTH + high + 4.0)} y={px(y + 22.0)} class="chart-value">{ label }</text>
             </g>
         }
     });
@@ -110,7 +116,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(lang.pick("；", "; "));
-    let view_box = format!("0 0 {} {}", WIDTH + 60.0, height);
+    let view_box = format!("0 0 {} {}", px(WIDTH + 60.0), px(height));
 
     html! {
         <div class="charts" data-testid="chart">

@@ -30,8 +30,9 @@
 //! ```
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::core::account::{Account, Decision, Field, Staffing};
+use crate::core::account::{Account, Decision, Field, Level, Staffing};
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
 use crate::core::num::Span;
@@ -64,6 +65,10 @@ pub fn import_records(records: &[Vec<(String, String)>]) -> Import {
     let text = records_to_text(records);
     import_table(&Table::with_delimiter(&text, Delimiter::Tab))
 }
+
+/// The most accounts reserved before reading: 2^17, about 80 MB of
+/// accounts, more than any county has.
+const MAX_RESERVED_ROWS: usize = 1 << 17;
 
 /// How many rows at the top may be titles above the header.
 const HEADER_SEARCH_ROWS: usize = 10;
@@ -100,7 +105,7 @@ fn import_table(table: &Table) -> Import {
             ));
         }
     }
-    let Some(plan) = Plan::new(&header) else {
+    let Some(mut plan) = Plan::new(&header) else {
         import.diagnostics.push(Diagnostic::new(
             header_row.number,
             "",
@@ -111,6 +116,11 @@ fn import_table(table: &Table) -> Import {
         ));
         return import;
     };
+    // One account per line at most: reserving up front spares copying a
+    // large list as it grows. Capped, so that a text of empty lines does
+    // not reserve gigabytes.
+    let lines = table.text().bytes().filter(|&b| b == b'\n').count() + 1;
+    import.accounts.reserve(lines.min(MAX_RESERVED_ROWS));
     let mut row = Row::default();
     while rows.read_into(&mut row) {
         plan.read_row(&row, &mut import);
@@ -170,7 +180,11 @@ struct Plan {
     headers: Vec<String>,
     /// Columns that hold neither a field nor a row number.
     unknown: Vec<usize>,
+    /// Words already read, per entry of `fields`.
+    memos: Vec<HashMap<Box<str>, WordRead, BuildHasherDefault<Fnv>>>,
 }
+
+type WordRead = Result<Word, (Fault, Expected)>;
 
 impl Plan {
     fn new(header: &Header) -> Option<Plan> {
@@ -192,8 +206,9 @@ impl Plan {
                 .get(name)
                 .map(|c| c.header.clone())
                 .unwrap_or_default(),
-            fields,
             headers: header.columns.iter().map(|c| c.header.clone()).collect(),
+            memos: vec![HashMap::default(); fields.len()],
+            fields,
             unknown,
         })
     }
@@ -202,7 +217,7 @@ impl Plan {
         self.headers.get(index).map(String::as_str).unwrap_or("")
     }
 
-    fn read_row(&self, row: &Row, import: &mut Import) {
+    fn read_row(&mut self, row: &Row, import: &mut Import) {
         if row.is_blank() {
             return;
         }
@@ -230,16 +245,33 @@ impl Plan {
         } else {
             one_line(name_cell)
         };
-        let mut account = Account::named(row.number, &name);
+        let mut account = Account::named(row.number, "");
+        account.name = name;
         let mut diagnostics = Vec::new();
         let mut has_data = false;
-        for &(index, field, unit, question) in &self.fields {
+        for (position, &(index, field, unit, question)) in self.fields.iter().enumerate() {
             let cell = row.cell(index);
             if values::is_missing(cell) {
                 continue;
             }
             has_data = true;
-            if let Err((fault, expected)) = read_field(&mut account, cell, field, unit, question) {
+            let read = if matches!(field, Field::Level | Field::Staffing | Field::Decision) {
+                let memo = self.memos.get_mut(position);
+                match memo.as_ref().and_then(|memo| memo.get(cell)) {
+                    Some(&read) => read,
+                    None => {
+                        let read = read_word(cell, field, question);
+                        if let Some(memo) = memo.filter(|memo| memo.len() < WORD_MEMO) {
+                            memo.insert(cell.into(), read);
+                        }
+                        read
+                    }
+                }
+                .map(|word| apply_word(&mut account, word))
+            } else {
+                read_field(&mut account, cell, field, unit, question)
+            };
+            if let Err((fault, expected)) = read {
                 account.unreadable.push(field);
                 let problem = match fault {
                     Fault::Unreadable => Problem::Unreadable { field, expected },
@@ -254,7 +286,7 @@ impl Plan {
                 ));
             }
         }
-        if name.is_empty() {
+        if account.name.is_empty() {
             if !has_data {
                 // Nothing the calculator reads. Say so if there is other
                 // text; a row holding only a row number is not data.
@@ -354,39 +386,75 @@ fn read_field(
         Field::OutsourcingFee => account.outsourcing_fee = span(values::money(cell, unit))?,
         Field::OtherCost => account.other_cost = span(values::money(cell, unit))?,
         Field::LastPost => account.last_post = values::date(cell).map_err(fail)?,
-        Field::Level => {
-            if let Some(level) = values::level(cell).map_err(fail)? {
-                account.level = level;
-                account.level_inferred = false;
-            }
-        }
-        Field::Staffing => {
-            account.staffing = match question {
-                Some(question) => answer(cell, values::staffing, |yes| match (question, yes) {
-                    (Question::Dedicated, true) => Some(Staffing::Dedicated),
-                    (_, true) => Some(Staffing::Outsourced),
-                    (_, false) => Some(Staffing::PartTime),
-                }),
-                None => values::staffing(cell),
-            }
-            .map_err(fail)?;
-        }
-        Field::Decision => {
-            account.decision = match question {
-                Some(question) => answer(cell, values::decision, |yes| match (question, yes) {
-                    (Question::Keep, true) => Some(Decision::Keep),
-                    (Question::Keep, false) => Some(Decision::Close),
-                    (Question::Merge, true) => Some(Decision::Merge),
-                    (Question::Merge, false) => None,
-                    (_, true) => Some(Decision::Close),
-                    (_, false) => Some(Decision::Keep),
-                }),
-                None => values::decision(cell),
-            }
-            .map_err(fail)?;
+        Field::Level | Field::Staffing | Field::Decision => {
+            apply_word(account, read_word(cell, field, question)?);
         }
     }
     Ok(())
+}
+
+/// The value of a cell in a column of words (level, staffing, decision):
+/// few distinct values, so each is read once per column and remembered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Word {
+    Level(Level),
+    Staffing(Staffing),
+    Decision(Decision),
+    /// A yes/no answer that gives no value (否 in 是否归并).
+    Nothing,
+}
+
+/// How many distinct words a column remembers; past that (a column of
+/// free text) cells are simply read each time.
+const WORD_MEMO: usize = 64;
+
+fn read_word(
+    cell: &str,
+    field: Field,
+    question: Option<Question>,
+) -> Result<Word, (Fault, Expected)> {
+    let expected = Expected::for_field(field, question.is_some());
+    let fail = |fault| (fault, expected);
+    let word = match field {
+        Field::Level => values::level(cell).map_err(fail)?.map(Word::Level),
+        Field::Staffing => match question {
+            Some(question) => answer(cell, values::staffing, |yes| match (question, yes) {
+                (Question::Dedicated, true) => Some(Staffing::Dedicated),
+                (_, true) => Some(Staffing::Outsourced),
+                (_, false) => Some(Staffing::PartTime),
+            }),
+            None => values::staffing(cell),
+        }
+        .map_err(fail)?
+        .map(Word::Staffing),
+        Field::Decision => match question {
+            Some(question) => answer(cell, values::decision, |yes| match (question, yes) {
+                (Question::Keep, true) => Some(Decision::Keep),
+                (Question::Keep, false) => Some(Decision::Close),
+                (Question::Merge, true) => Some(Decision::Merge),
+                (Question::Merge, false) => None,
+                (_, true) => Some(Decision::Close),
+                (_, false) => Some(Decision::Keep),
+            }),
+            None => values::decision(cell),
+        }
+        .map_err(fail)?
+        .map(Word::Decision),
+        _ => None,
+    };
+    Ok(word.unwrap_or(Word::Nothing))
+}
+
+fn apply_word(account: &mut Account, word: Word) {
+    match word {
+        Word::Level(level) => {
+            account.level = level;
+            account.level_inferred = false;
+        }
+        Word::Staffing(staffing) => account.staffing = Some(staffing),
+        Word::Decision(decision) => account.decision = Some(decision),
+        Word::Nothing => {}
+    }
 }
 
 /// Reads a yes/no column, falling back to the column's words for people who
@@ -406,7 +474,8 @@ fn answer<T>(
 /// Adds a warning on every repeat of a name, naming the row it first
 /// appeared on. Placeholder names are not compared.
 fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(import.accounts.len());
+    let mut first: HashMap<&str, usize, BuildHasherDefault<Fnv>> =
+        HashMap::with_capacity_and_hasher(import.accounts.len(), Default::default());
     let mut repeats = Vec::new();
     for account in &import.accounts {
         if account.name.starts_with("（第") && account.name.ends_with("无名称）") {
@@ -425,6 +494,31 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
         }
     }
     import.diagnostics.append(&mut repeats);
+}
+
+/// FNV-1a: names are short and not chosen by an attacker who gains from
+/// collisions (the worst case is a slow import in their own browser), so the
+/// standard library's slower DoS-resistant hash buys nothing here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
 }
 
 /// The first non-empty cell of a row.
@@ -505,7 +599,7 @@ fn is_note(row: &Row) -> bool {
 /// Chinese text directly and other text with a space.
 fn one_line(cell: &str) -> String {
     let cell = cell.trim();
-    if !cell.contains(['\n', '\r']) {
+    if !cell.bytes().any(|b| b == b'\n' || b == b'\r') {
         return cell.to_string();
     }
     let mut out = String::with_capacity(cell.len());

@@ -76,16 +76,45 @@ pub fn is_missing(cell: &str) -> bool {
     if cell.is_empty() {
         return true;
     }
-    // No marker starts with a digit; this keeps figures off the slow path.
-    if cell.starts_with(|c: char| c.is_ascii_digit()) {
+    // No marker starts with a digit, and none is long: this keeps figures
+    // and names off the comparison below.
+    if cell.starts_with(|c: char| c.is_ascii_digit()) || cell.len() > 16 {
         return false;
     }
-    // Markers are short; anything longer is text to be read.
-    if cell.len() > 16 {
+    let Some(first) = cell
+        .chars()
+        .next()
+        .map(|c| half_width(c).to_ascii_lowercase())
+    else {
         return false;
-    }
-    let compact = compact(cell);
-    MISSING.contains(&compact.as_str())
+    };
+    may_start_marker(first) && MISSING.iter().any(|marker| compact_eq(cell, marker))
+}
+
+/// True for the first characters of the [`MISSING`] markers (a test keeps
+/// the two in step). Most cells fail this at once, which matters: every
+/// cell of every row is asked whether it is missing.
+fn may_start_marker(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—'
+            | '–'
+            | '―'
+            | '/'
+            | '\\'
+            | '无'
+            | '暂'
+            | '没'
+            | '不'
+            | '未'
+            | '待'
+            | '空'
+            | 'n'
+            | '?'
+            | '*'
+            | '…'
+            | '.'
+    )
 }
 
 /// Reads a count such as followers, staff or reads: `1,234`, `1.2万`,
@@ -154,17 +183,26 @@ pub fn date(cell: &str) -> Read<Date> {
     if is_missing(cell) {
         return Ok(None);
     }
-    let text: String = cell.trim().chars().map(half_width).collect();
+    let cell = cell.trim();
+    let owned: String;
+    let text = if cell.chars().all(|c| half_width(c) == c) {
+        cell
+    } else {
+        owned = cell.chars().map(half_width).collect();
+        owned.as_str()
+    };
     // A time after the date (`2019/3/1 10:30`, `2019-03-01T10:30`) is
     // dropped; Chinese dates may have spaces between their parts.
-    let text = if text.contains('年') {
-        text.split_whitespace().collect::<String>()
+    let joined: String;
+    let text = if text.contains('年') && text.contains(char::is_whitespace) {
+        joined = text.split_whitespace().collect();
+        joined.as_str()
     } else {
-        text.split_whitespace().next().unwrap_or("").to_string()
+        text.split_whitespace().next().unwrap_or("")
     };
     let text = match text.split_once('T') {
         Some((day, _)) => day,
-        None => text.as_str(),
+        None => text,
     };
     parse_date(text).map(Some).ok_or(Fault::Unreadable)
 }
@@ -212,6 +250,10 @@ pub fn yes_no(cell: &str) -> Read<bool> {
 /// 农业农村局, 乡村振兴局 or 住房和城乡建设局, are not villages: such words
 /// are removed before matching.
 pub fn infer_level(name: &str, unit: &str) -> Level {
+    let place = |c: char| matches!(c, '村' | '社' | '居' | '镇' | '乡' | '街' | '园' | '开');
+    if !name.contains(place) && !unit.contains(place) {
+        return Level::County;
+    }
     let mut text = String::with_capacity(name.len() + unit.len() + 1);
     text.push_str(name);
     text.push(' ');
@@ -241,6 +283,41 @@ pub fn compact(text: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// True when the [`compact`] form of `text` equals `word`, without
+/// allocating.
+fn compact_eq(text: &str, word: &str) -> bool {
+    text.chars()
+        .map(half_width)
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .eq(word.chars())
+}
+
+/// The [`compact`] form of a cell, borrowed when the cell is compact already
+/// (the common case), so that reading it costs no allocation.
+fn compacted(cell: &str) -> std::borrow::Cow<'_, str> {
+    // Full-width forms, the ideographic space and the other non-ASCII
+    // spaces all have UTF-8 lead bytes C2, E1, E2, E3 or EF; common Chinese
+    // text (E4–E9) and ASCII are judged by their bytes alone.
+    let bytes = cell.as_bytes();
+    let suspect = bytes
+        .iter()
+        .any(|&b| matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef));
+    let already = if suspect {
+        cell.chars()
+            .all(|c| !c.is_whitespace() && !c.is_ascii_uppercase() && half_width(c) == c)
+    } else {
+        !bytes
+            .iter()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_whitespace() || *b == 0x0b)
+    };
+    if already {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        std::borrow::Cow::Owned(compact(cell))
+    }
 }
 
 /// The half-width form of a full-width character (`１` → `1`, `（` → `(`,
@@ -499,7 +576,7 @@ enum Effect {
     Approximate,
     /// `+` as in `10万+`, WeChat's "more than": one more than written.
     Plus,
-    /// ¥, RMB: says it is money, not which unit.
+    /// ¥, RMB written before the figure: in yuan, like 元 after it.
     Currency,
     /// 元: the cell states its unit, so the column's does not apply.
     Yuan,
@@ -668,6 +745,7 @@ const ONCE_PER: &[(&str, Period, Ratio)] = &[
     ("每天更新", Period::Day, Ratio(1, 1)),
     ("天天更新", Period::Day, Ratio(1, 1)),
     ("daily", Period::Day, Ratio(1, 1)),
+    ("everyday", Period::Day, Ratio(1, 1)),
     ("周更", Period::Week, Ratio(1, 1)),
     ("weekly", Period::Week, Ratio(1, 1)),
     ("双周更", Period::Week, Ratio(1, 2)),
@@ -733,7 +811,10 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
     if is_missing(cell) {
         return Ok(None);
     }
-    let text = compact(cell);
+    let text = compacted(cell.trim());
+    if let Some(simple) = simple_figure(&text) {
+        return simple;
+    }
     let periods = kind != Kind::Plain;
     if kind == Kind::Frequency {
         if let Some((_, period, ratio)) = ONCE_PER.iter().find(|(word, _, _)| text == *word) {
@@ -794,6 +875,50 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
     }))
 }
 
+/// Reads a figure made only of ASCII digits, `.`, `,`, range dashes and a
+/// trailing `+` (`1,234`, `289.50`, `2-3`, `1000+`) without the word tables;
+/// `None` sends anything else down the general path.
+fn simple_figure(text: &str) -> Option<Read<Quantity>> {
+    let bytes = text.as_bytes();
+    let simple = bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'~' | b'-' | b'+'));
+    if !simple {
+        return None;
+    }
+    let (text, plus) = match text.strip_suffix('+') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    if text.contains('+') {
+        return Some(Err(Fault::Unreadable));
+    }
+    let read = |side: &str| -> Result<Num, Fault> { decimal(side)?.ok_or(Fault::Unreadable) };
+    let span = match split_range(text) {
+        Some((left, right)) => match (read(left), read(right)) {
+            (Ok(low), Ok(high)) => Span::new(low, high),
+            (Err(fault), _) | (_, Err(fault)) => return Some(Err(fault)),
+        },
+        None => match read(text) {
+            Ok(value) => Span::point(value),
+            Err(fault) => return Some(Err(fault)),
+        },
+    };
+    let span = if plus {
+        let high = span.high + Num::ONE;
+        let low = if span.is_point() { high } else { span.low };
+        Span::new(low, high)
+    } else {
+        span
+    };
+    Some(Ok(Some(Quantity {
+        span,
+        own: None,
+        period: None,
+    })))
+}
+
 /// One end of a range: a number with an optional multiplier. A Chinese pair
 /// such as 两三 is itself a small range, so a side has two ends.
 #[derive(Clone, Copy, Debug)]
@@ -843,22 +968,30 @@ fn strip_words<'a>(text: &'a str, marks: &mut Marks, periods: bool) -> &'a str {
     let mut text = text;
     loop {
         let before = text;
-        if let Some((rest, effect)) = strip_any(text, PREFIXES, End::Start) {
-            text = rest;
-            note(marks, effect);
+        // No word starts or ends with a digit, so a figure's digits end the
+        // search at once.
+        let digit_first = text.starts_with(|c: char| c.is_ascii_digit());
+        let digit_last = text.ends_with(|c: char| c.is_ascii_digit());
+        if !digit_first {
+            if let Some((rest, effect)) = strip_any(text, PREFIXES, End::Start) {
+                text = rest;
+                note(marks, effect);
+            }
         }
         // Periods before units: `/month` must not lose its `h` to hours.
-        if periods {
+        if periods && !digit_last {
             if let Some((rest, period)) = strip_period_suffix(text) {
                 text = rest;
                 marks.period = Some(period);
             }
         }
-        if let Some((rest, effect)) = strip_any(text, SUFFIXES, End::Finish) {
-            text = rest;
-            note(marks, effect);
+        if !digit_last {
+            if let Some((rest, effect)) = strip_any(text, SUFFIXES, End::Finish) {
+                text = rest;
+                note(marks, effect);
+            }
         }
-        if periods {
+        if periods && !text.starts_with(|c: char| c.is_ascii_digit()) {
             if let Some((rest, period)) = PERIOD_PREFIXES
                 .iter()
                 .find_map(|(word, p)| text.strip_prefix(word).map(|rest| (rest, *p)))
@@ -876,9 +1009,10 @@ fn strip_words<'a>(text: &'a str, marks: &mut Marks, periods: bool) -> &'a str {
 fn note(marks: &mut Marks, effect: Effect) {
     match effect {
         Effect::Plus => marks.plus = true,
-        Effect::Yuan => marks.yuan = true,
+        // A currency sign says the figure is in yuan, as Excel formats it.
+        Effect::Yuan | Effect::Currency => marks.yuan = true,
         Effect::Unit(ratio) => marks.unit = ratio.num(),
-        Effect::Approximate | Effect::Currency | Effect::Noise => {}
+        Effect::Approximate | Effect::Noise => {}
     }
 }
 
@@ -942,7 +1076,7 @@ fn decimal(text: &str) -> Result<Option<Num>, Fault> {
     if text.is_empty() || !text.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return Ok(None);
     }
-    let (mantissa, exponent) = match text.split_once('e') {
+    let (mantissa_text, exponent) = match text.split_once('e') {
         Some((m, e)) => {
             let digits = e.strip_prefix('+').unwrap_or(e);
             match digits.parse::<i32>() {
@@ -952,16 +1086,8 @@ fn decimal(text: &str) -> Result<Option<Num>, Fault> {
         }
         None => (text, 0),
     };
-    let Some(plain) = without_separators(mantissa) else {
+    let Some(n) = mantissa(mantissa_text)? else {
         return Ok(None);
-    };
-    let Some(n) = Num::parse_decimal(&plain) else {
-        // Digits only, yet too many of them to be a figure.
-        return if plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') && plain.len() > 30 {
-            Err(Fault::TooLarge)
-        } else {
-            Ok(None)
-        };
     };
     if exponent == 0 {
         return Ok(Some(n));
@@ -980,33 +1106,69 @@ fn decimal(text: &str) -> Result<Option<Num>, Fault> {
     Ok(Some(if exponent > 0 { n * power } else { n / power }))
 }
 
-/// Removes thousands separators, or turns a lone decimal comma into a point.
-/// `None` when the commas fit neither pattern (`1,23,4`).
-fn without_separators(text: &str) -> Option<String> {
-    if !text.contains(',') {
-        return Some(text.to_string());
+/// The most integer digits a figure may have: more is above [`LIMIT`]
+/// whatever its unit.
+const MAX_INT_DIGITS: usize = 13;
+
+/// The most decimal places kept exact.
+const MAX_FRAC_DIGITS: usize = 18;
+
+/// Parses digits with thousands separators (`1,234,567.5`) or a lone
+/// decimal comma (`1,5`), without allocating. `Ok(None)` when the text is
+/// not such a number (`1,23,4`, `1.2.3`).
+fn mantissa(text: &str) -> Result<Option<Num>, Fault> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty()
+        || !bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+    {
+        return Ok(None);
     }
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (text, None),
+    let points = bytes.iter().filter(|&&b| b == b'.').count();
+    let commas = bytes.iter().filter(|&&b| b == b',').count();
+    if points > 1 {
+        return Ok(None);
+    }
+    // `1,5` is one and a half (a decimal comma); `1,500` is fifteen hundred.
+    let (int_part, frac_part) = match (points, commas, text.split_once(',')) {
+        (0, 1, Some((int, frac))) if !int.is_empty() && (1..=2).contains(&frac.len()) => {
+            (int, frac)
+        }
+        _ => text.split_once('.').unwrap_or((text, "")),
     };
-    let groups: Vec<&str> = int_part.split(',').collect();
-    let thousands = groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
-        && groups.iter().skip(1).all(|g| g.len() == 3);
-    if thousands {
-        let mut plain: String = groups.concat();
-        if let Some(frac) = frac_part {
-            plain.push('.');
-            plain.push_str(frac);
+    if int_part.contains(',') {
+        let mut groups = int_part.split(',');
+        let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()));
+        if !first_ok || !groups.all(|g| g.len() == 3) {
+            return Ok(None);
         }
-        return Some(plain);
     }
-    match (groups.as_slice(), frac_part) {
-        ([int, frac], None) if !int.is_empty() && (1..=2).contains(&frac.len()) => {
-            Some(format!("{int}.{frac}"))
-        }
-        _ => None,
+    if frac_part.contains(',') {
+        return Ok(None);
     }
+    let int_digits = int_part
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&b| b == b'0');
+    let frac_part = frac_part.trim_end_matches('0');
+    if int_part.is_empty() && frac_part.is_empty() && !text.contains('0') {
+        return Ok(None);
+    }
+    if int_digits.clone().count() > MAX_INT_DIGITS {
+        return Err(Fault::TooLarge);
+    }
+    if frac_part.len() > MAX_FRAC_DIGITS {
+        return Ok(None);
+    }
+    let mut value: i128 = 0;
+    for b in int_digits.chain(frac_part.bytes()) {
+        value = value * 10 + i128::from(b - b'0');
+    }
+    if frac_part.is_empty() {
+        return Ok(i64::try_from(value).ok().map(Num::int));
+    }
+    Ok(Num::ratio(value, 10_i128.pow(frac_part.len() as u32)))
 }
 
 /// Small Chinese numerals: 一 … 九十九, 两, 半 (½), and a pair of digits such
@@ -1046,8 +1208,20 @@ fn chinese_numeral(text: &str) -> Option<(Num, Num)> {
 
 /// Applies the multiplier and the period factor, and enforces the bounds.
 fn finish(span: Span, multiplier: Num, factor: Num) -> Result<Span, Fault> {
-    let scale = multiplier * factor;
-    let span = Span::new(span.low * scale, span.high * scale);
+    let scale = if multiplier == Num::ONE {
+        factor
+    } else if factor == Num::ONE {
+        multiplier
+    } else {
+        multiplier * factor
+    };
+    let span = if scale == Num::ONE {
+        span
+    } else if span.is_point() {
+        Span::point(span.low * scale)
+    } else {
+        Span::new(span.low * scale, span.high * scale)
+    };
     if span.low < Num::ZERO {
         return Err(Fault::Negative);
     }
@@ -1061,11 +1235,21 @@ fn words<T: Copy>(cell: &str, table: &[(&[&str], T)]) -> Read<T> {
     if is_missing(cell) {
         return Ok(None);
     }
-    let compact = compact(cell);
-    table
+    let compact = compacted(cell.trim());
+    let compact = compact.as_ref();
+    // Most cells are one of the words exactly; only the rest are searched.
+    let exact = table
         .iter()
-        .find(|(words, _)| words.iter().any(|word| compact.contains(word)))
-        .map(|(_, value)| Some(*value))
+        .find(|(words, _)| words.contains(&compact))
+        .map(|(_, value)| *value);
+    exact
+        .or_else(|| {
+            table
+                .iter()
+                .find(|(words, _)| words.iter().any(|word| compact.contains(word)))
+                .map(|(_, value)| *value)
+        })
+        .map(Some)
         .ok_or(Fault::Unreadable)
 }
 
@@ -1098,18 +1282,22 @@ fn parse_date(text: &str) -> Option<Date> {
             return Date::from_excel_serial(int_part.parse().ok()?);
         }
     }
-    let parts: Vec<&str> = text
+    // At most three parts, each of at most four digits.
+    let mut parts: [&str; 3] = [""; 3];
+    let mut count = 0;
+    for part in text
         .split(['-', '/', '.', '年', '月', '日', '号'])
         .filter(|p| !p.is_empty())
-        .collect();
-    if parts
-        .iter()
-        .any(|p| !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 4)
     {
-        return None;
+        if count == parts.len() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        parts[count] = part;
+        count += 1;
     }
+    let parts = parts.get(..count)?;
     let number = |p: &str| p.parse::<u32>().ok();
-    match parts.as_slice() {
+    match parts {
         [y, m, d] if y.len() == 4 => Date::from_ymd(number(y)? as i32, number(m)?, number(d)?),
         [a, b, y] if y.len() == 4 => {
             let (a, b) = (number(a)?, number(b)?);
@@ -1218,6 +1406,18 @@ mod tests {
     }
 
     #[test]
+    fn marker_filter_admits_every_marker() {
+        for marker in MISSING {
+            let first = marker.chars().next().unwrap();
+            assert!(may_start_marker(first), "{marker}");
+            assert!(is_missing(marker), "{marker}");
+        }
+        assert!(is_missing("Ｎ／Ａ"));
+        assert!(is_missing(" 暂 无 "));
+        assert!(!is_missing("长兴发布"));
+    }
+
+    #[test]
     fn column_multiplier_applies_unless_the_cell_has_its_own() {
         assert_eq!(count("1.5", unit(10_000)), point("15000"));
         assert_eq!(count("2万", unit(10_000)), point("20000"));
@@ -1231,6 +1431,7 @@ mod tests {
             ("2895000元", unit(10_000), point("2895000")),
             ("¥20,000", Unit::default(), point("20000")),
             ("￥20,000", Unit::default(), point("20000")),
+            ("¥20,000", unit(10_000), point("20000")),
             ("￥２０，０００", Unit::default(), point("20000")),
             ("20万元/年", Unit::default(), point("200000")),
             ("20万/年", Unit::default(), point("200000")),

@@ -245,16 +245,16 @@ impl Plan {
         } else {
             one_line(name_cell)
         };
-        let mut account = Account::named(row.number, "");
+        // Built in place: an account is large, and moving it costs.
+        import.accounts.push(Account::named(row.number, ""));
+        let Some(account) = import.accounts.last_mut() else {
+            return;
+        };
         account.name = name;
         let mut diagnostics = Vec::new();
         let mut has_data = false;
         for (position, &(index, field, unit, question)) in self.fields.iter().enumerate() {
             let cell = row.cell(index);
-            if values::is_missing(cell) {
-                continue;
-            }
-            has_data = true;
             let read = if matches!(field, Field::Level | Field::Staffing | Field::Decision) {
                 let memo = self.memos.get_mut(position);
                 match memo.as_ref().and_then(|memo| memo.get(cell)) {
@@ -267,10 +267,11 @@ impl Plan {
                         read
                     }
                 }
-                .map(|word| apply_word(&mut account, word))
+                .map(|word| apply_word(account, word))
             } else {
-                read_field(&mut account, cell, field, unit, question)
+                read_field(account, cell, field, unit, question)
             };
+            has_data |= read != Ok(false);
             if let Err((fault, expected)) = read {
                 account.unreadable.push(field);
                 let problem = match fault {
@@ -309,6 +310,7 @@ impl Plan {
                         Problem::NoAccountData,
                     ));
                 }
+                import.accounts.pop();
                 return;
             }
             account.name = format!("（第{}行，无名称）", row.number);
@@ -350,11 +352,13 @@ impl Plan {
                 Problem::UnclosedQuote,
             ));
         }
-        import.accounts.push(account);
     }
 
     /// Non-empty cells to the right of the last header.
     fn extra_cells<'r>(&self, row: &'r Row) -> Vec<&'r str> {
+        if row.len() <= self.headers.len() {
+            return Vec::new();
+        }
         row.cells
             .iter()
             .skip(self.headers.len())
@@ -370,27 +374,52 @@ fn read_field(
     field: Field,
     unit: Unit,
     question: Option<Question>,
-) -> Result<(), (Fault, Expected)> {
+) -> Result<bool, (Fault, Expected)> {
     let expected = Expected::for_field(field, question.is_some());
     let fail = |fault| (fault, expected);
     let span = |read: Read<Span>| read.map_err(fail);
-    match field {
-        Field::Name => {}
-        Field::Unit => account.unit = one_line(cell),
-        Field::MergeInto => account.merge_into = one_line(cell),
-        Field::Followers => account.followers = span(values::count(cell, unit))?,
-        Field::Staff => account.staff = span(values::count(cell, unit))?,
-        Field::AvgReads => account.avg_reads = span(values::count(cell, unit))?,
-        Field::PostsPerWeek => account.posts_per_week = span(values::posts_per_week(cell, unit))?,
-        Field::HoursPerPost => account.hours_per_post = span(values::hours(cell, unit))?,
-        Field::OutsourcingFee => account.outsourcing_fee = span(values::money(cell, unit))?,
-        Field::OtherCost => account.other_cost = span(values::money(cell, unit))?,
-        Field::LastPost => account.last_post = values::date(cell).map_err(fail)?,
+    let present = match field {
+        Field::Name => false,
+        Field::Unit => set_text(&mut account.unit, cell),
+        Field::MergeInto => set_text(&mut account.merge_into, cell),
+        Field::Followers => set(&mut account.followers, span(values::count(cell, unit))?),
+        Field::Staff => set(&mut account.staff, span(values::count(cell, unit))?),
+        Field::AvgReads => set(&mut account.avg_reads, span(values::count(cell, unit))?),
+        Field::PostsPerWeek => set(
+            &mut account.posts_per_week,
+            span(values::posts_per_week(cell, unit))?,
+        ),
+        Field::HoursPerPost => set(
+            &mut account.hours_per_post,
+            span(values::hours(cell, unit))?,
+        ),
+        Field::OutsourcingFee => set(
+            &mut account.outsourcing_fee,
+            span(values::money(cell, unit))?,
+        ),
+        Field::OtherCost => set(&mut account.other_cost, span(values::money(cell, unit))?),
+        Field::LastPost => set(&mut account.last_post, values::date(cell).map_err(fail)?),
         Field::Level | Field::Staffing | Field::Decision => {
-            apply_word(account, read_word(cell, field, question)?);
+            apply_word(account, read_word(cell, field, question)?)
         }
+    };
+    Ok(present)
+}
+
+/// Stores a value read from a cell; true when the cell held one.
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let present = value.is_some();
+    *slot = value;
+    present
+}
+
+/// Stores a text cell on one line; true when the cell was not missing.
+fn set_text(slot: &mut String, cell: &str) -> bool {
+    if values::is_missing(cell) {
+        return false;
     }
-    Ok(())
+    *slot = one_line(cell);
+    true
 }
 
 /// The value of a cell in a column of words (level, staffing, decision):
@@ -402,6 +431,8 @@ enum Word {
     Decision(Decision),
     /// A yes/no answer that gives no value (否 in 是否归并).
     Nothing,
+    /// A blank cell or a missing marker.
+    Missing,
 }
 
 /// How many distinct words a column remembers; past that (a column of
@@ -413,6 +444,9 @@ fn read_word(
     field: Field,
     question: Option<Question>,
 ) -> Result<Word, (Fault, Expected)> {
+    if values::is_missing(cell) {
+        return Ok(Word::Missing);
+    }
     let expected = Expected::for_field(field, question.is_some());
     let fail = |fault| (fault, expected);
     let word = match field {
@@ -445,7 +479,8 @@ fn read_word(
     Ok(word.unwrap_or(Word::Nothing))
 }
 
-fn apply_word(account: &mut Account, word: Word) {
+/// Stores a word; true when the cell held one.
+fn apply_word(account: &mut Account, word: Word) -> bool {
     match word {
         Word::Level(level) => {
             account.level = level;
@@ -454,7 +489,9 @@ fn apply_word(account: &mut Account, word: Word) {
         Word::Staffing(staffing) => account.staffing = Some(staffing),
         Word::Decision(decision) => account.decision = Some(decision),
         Word::Nothing => {}
+        Word::Missing => return false,
     }
+    true
 }
 
 /// Reads a yes/no column, falling back to the column's words for people who

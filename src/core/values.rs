@@ -1222,10 +1222,19 @@ fn finish(span: Span, multiplier: Num, factor: Num) -> Result<Span, Fault> {
     } else {
         Span::new(span.low * scale, span.high * scale)
     };
-    if span.low < Num::ZERO {
+    // Integers, the usual case, are compared without cross-multiplying.
+    let negative = match span.low.denom() {
+        1 => span.low.numer() < 0,
+        _ => span.low < Num::ZERO,
+    };
+    if negative {
         return Err(Fault::Negative);
     }
-    if span.high > Num::int(LIMIT) {
+    let too_large = match span.high.denom() {
+        1 => span.high.numer() > i128::from(LIMIT),
+        _ => span.high > Num::int(LIMIT),
+    };
+    if too_large {
         return Err(Fault::TooLarge);
     }
     Ok(span)

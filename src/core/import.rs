@@ -181,7 +181,7 @@ struct Plan {
     /// Columns that hold neither a field nor a row number.
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
-    memos: Vec<HashMap<Box<str>, WordRead, BuildHasherDefault<Fnv>>>,
+    memos: Vec<HashMap<Box<str>, WordRead, BuildHasherDefault<FxHasher>>>,
 }
 
 type WordRead = Result<Word, (Fault, Expected)>;
@@ -511,7 +511,7 @@ fn answer<T>(
 /// Adds a warning on every repeat of a name, naming the row it first
 /// appeared on. Placeholder names are not compared.
 fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
-    let mut first: HashMap<&str, usize, BuildHasherDefault<Fnv>> =
+    let mut first: HashMap<&str, usize, BuildHasherDefault<FxHasher>> =
         HashMap::with_capacity_and_hasher(import.accounts.len(), Default::default());
     let mut repeats = Vec::new();
     for account in &import.accounts {
@@ -533,28 +533,37 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
     import.diagnostics.append(&mut repeats);
 }
 
-/// FNV-1a: names are short and not chosen by an attacker who gains from
-/// collisions (the worst case is a slow import in their own browser), so the
-/// standard library's slower DoS-resistant hash buys nothing here.
+/// A fast hash for names and words, eight bytes at a time (the Firefox
+/// hash). The keys come from the user's own list, so the standard library's
+/// DoS-resistant hash buys nothing here: the worst an adversarial list can do
+/// is slow down its own import.
 #[derive(Default)]
-struct Fnv(u64);
+struct FxHasher(u64);
 
-impl Hasher for Fnv {
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = hash;
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        if let Some(slot) = rest.get_mut(..tail.len()) {
+            slot.copy_from_slice(tail);
+        }
+        self.add(u64::from_le_bytes(rest) ^ ((tail.len() as u64) << 56));
     }
 }
 

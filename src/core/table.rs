@@ -138,6 +138,7 @@ impl<'t> Table<'t> {
 impl Row {
     /// The cell in column `index`, or `""` past the end of a short row, which
     /// is how a ragged row is padded.
+    #[inline]
     pub fn cell(&self, index: usize) -> &str {
         self.cells.get(index).unwrap_or("")
     }

@@ -71,6 +71,7 @@ pub const LIMIT: i64 = 1_000_000_000_000;
 
 /// True when the cell says "no value": blank, or a marker such as `-`, `—`,
 /// `/`, `无`, `暂无`, `不详`, `N/A`.
+#[inline]
 pub fn is_missing(cell: &str) -> bool {
     let cell = cell.trim();
     if cell.is_empty() {
@@ -94,6 +95,7 @@ pub fn is_missing(cell: &str) -> bool {
 /// True for the first characters of the [`MISSING`] markers (a test keeps
 /// the two in step). Most cells fail this at once, which matters: every
 /// cell of every row is asked whether it is missing.
+#[inline]
 fn may_start_marker(c: char) -> bool {
     matches!(
         c,
@@ -180,6 +182,9 @@ pub fn posts_per_week(cell: &str, unit: Unit) -> Read<Span> {
 /// alone (`2019年3月`) is read as its last day, the latest the post can have
 /// been, so that no account is called dormant on a guess.
 pub fn date(cell: &str) -> Read<Date> {
+    if let Some(date) = fast_date(cell.trim()) {
+        return Ok(Some(date));
+    }
     if is_missing(cell) {
         return Ok(None);
     }
@@ -287,6 +292,7 @@ pub fn compact(text: &str) -> String {
 
 /// True when the [`compact`] form of `text` equals `word`, without
 /// allocating.
+#[inline]
 fn compact_eq(text: &str, word: &str) -> bool {
     text.chars()
         .map(half_width)
@@ -322,6 +328,7 @@ fn compacted(cell: &str) -> std::borrow::Cow<'_, str> {
 
 /// The half-width form of a full-width character (`１` → `1`, `（` → `(`,
 /// `～` → `~`, the ideographic space → a space); other characters unchanged.
+#[inline]
 pub fn half_width(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
@@ -894,7 +901,12 @@ fn simple_figure(text: &str) -> Option<Read<Quantity>> {
     if text.contains('+') {
         return Some(Err(Fault::Unreadable));
     }
-    let read = |side: &str| -> Result<Num, Fault> { decimal(side)?.ok_or(Fault::Unreadable) };
+    let read = |side: &str| -> Result<Num, Fault> {
+        match fast_number(side) {
+            Some(n) => Ok(n),
+            None => decimal(side)?.ok_or(Fault::Unreadable),
+        }
+    };
     let span = match split_range(text) {
         Some((left, right)) => match (read(left), read(right)) {
             (Ok(low), Ok(high)) => Span::new(low, high),
@@ -1055,8 +1067,54 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// One pass over `1234`, `1,234,567` or `289.50` (at most 13 integer and
+/// 6 decimal digits): the figures Excel exports, read without the general
+/// machinery. `None` for anything else, which [`decimal`] then reads.
+fn fast_number(text: &str) -> Option<Num> {
+    let bytes = text.as_bytes();
+    let mut int: i64 = 0;
+    let mut int_digits = 0;
+    let mut group = 0;
+    let mut grouped = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                int = int * 10 + i64::from(b - b'0');
+                int_digits += 1;
+                group += 1;
+                if int_digits > MAX_INT_DIGITS || (grouped && group > 3) {
+                    return None;
+                }
+            }
+            b',' if int_digits > 0 && (if grouped { group == 3 } else { group <= 3 }) => {
+                grouped = true;
+                group = 0;
+            }
+            b'.' => break,
+            _ => return None,
+        }
+        i += 1;
+    }
+    if int_digits == 0 || (grouped && group != 3) {
+        return None;
+    }
+    let Some(frac) = bytes.get(i + 1..) else {
+        return Some(Num::int(int));
+    };
+    if frac.is_empty() || frac.len() > 6 || !frac.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut scaled = i128::from(int);
+    for &b in frac {
+        scaled = scaled * 10 + i128::from(b - b'0');
+    }
+    Num::ratio(scaled, 10_i128.pow(frac.len() as u32))
+}
+
 /// A cell that is nothing but ASCII digits (at most 15 of them): the common
 /// case, read without allocating.
+#[inline]
 fn plain_integer(cell: &str) -> Option<Num> {
     let bytes = cell.as_bytes();
     if bytes.is_empty() || bytes.len() > 15 || !bytes.iter().all(u8::is_ascii_digit) {
@@ -1262,9 +1320,45 @@ fn words<T: Copy>(cell: &str, table: &[(&[&str], T)]) -> Read<T> {
         .ok_or(Fault::Unreadable)
 }
 
+/// `2019-03-01`, `2019/3/1` or `2019.3.1` in one pass; `None` for other
+/// forms, which [`parse_date`] reads the long way.
+fn fast_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let mut parts = [0u32; 3];
+    let mut digits = [0usize; 3];
+    let mut part = 0;
+    let mut separator = None;
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' => {
+                let slot = parts.get_mut(part)?;
+                *slot = *slot * 10 + u32::from(b - b'0');
+                let count = digits.get_mut(part)?;
+                *count += 1;
+                if *count > 4 {
+                    return None;
+                }
+            }
+            b'-' | b'/' | b'.' if separator.is_none_or(|s| s == b) => {
+                separator = Some(b);
+                part += 1;
+            }
+            _ => return None,
+        }
+    }
+    let [year, month, day] = parts;
+    if part != 2 || digits != [4, digits[1], digits[2]] || digits[1] == 0 || digits[2] == 0 {
+        return None;
+    }
+    Date::from_ymd(i32::try_from(year).ok()?, month, day)
+}
+
 fn parse_date(text: &str) -> Option<Date> {
     if text.is_empty() {
         return None;
+    }
+    if let Some(date) = fast_date(text) {
+        return Some(date);
     }
     if text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && text.bytes().filter(|&b| b == b'.').count() <= 1
@@ -1424,6 +1518,54 @@ mod tests {
         assert!(is_missing("Ｎ／Ａ"));
         assert!(is_missing(" 暂 无 "));
         assert!(!is_missing("长兴发布"));
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_readers() {
+        for text in [
+            "0",
+            "7",
+            "1234",
+            "1,234",
+            "12,345,678",
+            "289.50",
+            "0.5",
+            "1,234.5",
+            "1234567890123",
+        ] {
+            assert_eq!(fast_number(text).map(Some), decimal(text).ok(), "{text}");
+        }
+        for text in [
+            "1,23",
+            "1,2345",
+            ",1",
+            "1,",
+            "1.",
+            ".5",
+            "1.2.3",
+            "1..2",
+            "1,234,56",
+            "12345678901234",
+            "1.1234567",
+            "",
+        ] {
+            assert_eq!(fast_number(text), None, "{text}");
+        }
+        for text in ["2019-03-01", "2019/3/1", "2019.3.1", "2019-02-28"] {
+            assert_eq!(fast_date(text), parse_date(text), "{text}");
+            assert!(fast_date(text).is_some(), "{text}");
+        }
+        for text in [
+            "2019-3/1",
+            "19-3-1",
+            "2019-03",
+            "2019--3-1",
+            "2019-02-30",
+            "3/1/2019",
+            "20190301",
+        ] {
+            assert_eq!(fast_date(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -133,8 +133,8 @@ fn import_table(table: &Table) -> Import {
 /// Finds the header among the first rows: the first row that names at least
 /// two fields, one of them by an exact synonym (or three loosely), or the
 /// first row if it names one field exactly. Titles above it are returned so
-/// that they can be reported. The search stops at the first row holding a
-/// number, which is data.
+/// that they can be reported. The search stops at the first row holding two
+/// numbers, which is data.
 ///
 /// On failure the reason is recorded and `None` returned.
 fn find_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<(Row, Header, Vec<Row>)> {
@@ -143,10 +143,14 @@ fn find_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<(Row, Header,
         if row.is_blank() {
             continue;
         }
+        // Two figures make a data row; one may be a date in a title
+        // (`填报日期 | 2019.4`).
         let data = row
             .cells
             .iter()
-            .any(|cell| values::count(cell, Unit::default()).is_ok_and(|v| v.is_some()));
+            .filter(|cell| values::count(cell, Unit::default()).is_ok_and(|v| v.is_some()))
+            .nth(1)
+            .is_some();
         if data {
             seen.push(row);
             break;
@@ -778,6 +782,15 @@ mod tests {
             ]
         );
         assert_eq!(import.accounts[0].row, 3);
+    }
+
+    #[test]
+    fn header_below_a_title_block_with_a_date() {
+        let import = import_text("填报单位：长兴县\t填报日期\t2019.4\n名称\t粉丝数\nA\t12\n");
+        assert_eq!(import.accounts.len(), 1);
+        assert_eq!(problems(&import), vec![(1, Problem::TitleRow)]);
+        let import = import_text("长兴发布\t1200\t3\n长兴交警\t800\t2\n");
+        assert_eq!(problems(&import), vec![(0, Problem::NoHeader)]);
     }
 
     #[test]

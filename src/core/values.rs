@@ -130,8 +130,8 @@ pub fn count(cell: &str, unit: Unit) -> Read<Span> {
 }
 
 /// Reads money per year, in yuan, exactly: `20000`, `¥20,000`, `289.50万元`,
-/// `20万元/年`, `5000元/月` (×12). A cell's own `元` or `万` overrides the
-/// column's unit; a period converts to a year.
+/// `20万元/年`, `5000元/月` (×12). A cell's own `元`, `¥` or `万`
+/// overrides the column's unit; a period converts to a year.
 pub fn money(cell: &str, unit: Unit) -> Read<Span> {
     let Some(q) = quantity(cell, Kind::Money)? else {
         return Ok(None);

@@ -36,19 +36,24 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  // Lookups go through caches.match, never caches.open: opening the cache of
+  // a worker that a newer one has replaced would create it again, empty.
   if (request.mode === "navigate") {
     // The page: the network's copy if there is one (a new build), else the
-    // cached one, ignoring the query string (?lang=en&embed=1).
+    // cached one, ignoring the query string (?lang=en&embed=1). Any cache
+    // will do: once a new worker has activated, only its cache is left, even
+    // if this page is still controlled by the old worker.
     event.respondWith(
       fetch(request).catch(() =>
         caches
-          .open(CACHE)
-          .then((cache) => cache.match(request, { ignoreSearch: true }).then((hit) => hit ?? cache.match("./"))),
+          .match(request, { ignoreSearch: true })
+          .then((hit) => hit ?? caches.match("./"))
+          .then((hit) => hit ?? Response.error()),
       ),
     );
     return;
   }
-  event.respondWith(
-    caches.open(CACHE).then((cache) => cache.match(request).then((hit) => hit ?? fetch(request))),
-  );
+  // Hashed assets: their names change with their content, so any cached
+  // copy is the right one.
+  event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
 });

@@ -112,7 +112,7 @@ async fn a_paste_updates_the_figures() {
     let high = by_test_id(&root, "hours-freed-high");
     assert_eq!(low.get_attribute("data-value").as_deref(), Some("208"));
     assert_eq!(high.get_attribute("data-value").as_deref(), Some("208"));
-    assert_eq!(text_of(&root, "diagnostics").contains("未发现问题"), true);
+    assert!(text_of(&root, "diagnostics").contains("未发现问题"));
 }
 
 #[wasm_bindgen_test]

@@ -38,11 +38,22 @@ use crate::core::lang::Lang;
 use crate::core::num::{Num, Span};
 use crate::core::rules::{recommend, Reason, Recommendation, Rule};
 
-/// Decisions the user set by hand, by account name. An override beats both
-/// the rules and a decision written in the list, and because it is keyed by
-/// name rather than stored in a result, it survives any change of
-/// assumptions.
+/// Decisions the user set by hand, keyed by [`override_key`]. An override
+/// beats both the rules and a decision written in the list, and because it
+/// is keyed by the account rather than stored in a result, it survives any
+/// change of assumptions (and rows added above it).
 pub type Overrides = BTreeMap<String, Decision>;
+
+/// The key of an account in [`Overrides`]: its name, and for the second and
+/// later accounts of the same name, `name#2`, `name#3`…, so that overriding
+/// one of two duplicates leaves the other alone.
+pub fn override_key(name: &str, occurrence: usize) -> String {
+    if occurrence == 0 {
+        name.to_string()
+    } else {
+        format!("{name}#{}", occurrence + 1)
+    }
+}
 
 /// The result of an estimate: every account and the totals.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +97,8 @@ pub struct AccountResult {
     pub reason: Reason,
     /// True when the user overrode the decision.
     pub overridden: bool,
+    /// The account's key in [`Overrides`].
+    pub override_key: String,
     /// Staff hours per year freed by the decision.
     pub hours_freed: Span,
     /// Staff hours per year the receiving account takes on (merge only).
@@ -320,9 +333,15 @@ pub fn estimate(
     as_of: Date,
     overrides: &Overrides,
 ) -> Estimate {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let results: Vec<AccountResult> = accounts
         .iter()
-        .map(|account| assess(account, assumptions, as_of, overrides))
+        .map(|account| {
+            let occurrence = seen.entry(account.name.as_str()).or_insert(0);
+            let key = override_key(&account.name, *occurrence);
+            *occurrence += 1;
+            assess(account, key, assumptions, as_of, overrides)
+        })
         .collect();
     let summary = Summary::of(&results, assumptions);
     Estimate {
@@ -337,13 +356,14 @@ pub fn estimate(
 /// decision frees and saves.
 fn assess(
     account: &Account,
+    key: String,
     assumptions: &Assumptions,
     as_of: Date,
     overrides: &Overrides,
 ) -> AccountResult {
     let (figures, assumed) = AccountFigures::of(account, assumptions);
     let recommendation = recommend(account, &figures, assumptions, as_of);
-    let (decision, rule, reason, overridden) = match overrides.get(&account.name) {
+    let (decision, rule, reason, overridden) = match overrides.get(&key) {
         Some(&decision) => (decision, Rule::Given, Reason::Overridden { decision }, true),
         None => (
             recommendation.decision,
@@ -381,6 +401,7 @@ fn assess(
         rule,
         reason,
         overridden,
+        override_key: key,
         hours_freed,
         added_load,
         cash_saved,
@@ -672,6 +693,21 @@ mod tests {
             as_of(),
             &Overrides::new(),
         )
+    }
+
+    #[test]
+    fn an_override_of_one_duplicate_leaves_the_other_alone() {
+        // Two accounts named 重名号: the second is overridden to close.
+        let accounts = [active(2, "重名号"), active(3, "重名号")];
+        let mut overrides = Overrides::new();
+        overrides.insert(override_key("重名号", 1), Decision::Close);
+        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        assert_eq!(e.accounts[0].override_key, "重名号");
+        assert_eq!(e.accounts[1].override_key, "重名号#2");
+        assert_eq!(e.accounts[0].decision, Decision::Keep);
+        assert!(!e.accounts[0].overridden);
+        assert_eq!(e.accounts[1].decision, Decision::Close);
+        assert!(e.accounts[1].overridden);
     }
 
     /// An active account with many followers: no rule closes it.

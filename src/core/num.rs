@@ -64,8 +64,8 @@ impl Num {
     /// This is the last step of reading a cell, after the importer has removed
     /// separators, units and full-width forms; it rejects everything else,
     /// including exponents, `NaN` and infinities. At most 18 fractional digits
-    /// and 30 integer digits are accepted, which keeps later arithmetic far
-    /// from overflow.
+    /// and 30 integer digits are accepted, and only while the digits fit an
+    /// `i128`.
     pub fn parse_decimal(text: &str) -> Option<Num> {
         let (negative, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -89,7 +89,7 @@ impl Num {
         }
         let mut num: i128 = 0;
         for b in int_part.bytes().chain(frac_part.bytes()) {
-            num = num * 10 + i128::from(b - b'0');
+            num = num.checked_mul(10)?.checked_add(i128::from(b - b'0'))?;
         }
         let den = 10i128.pow(frac_part.len() as u32);
         Some(Num::reduced(if negative { -num } else { num }, den))
@@ -430,6 +430,9 @@ mod tests {
         assert_eq!(n("-0"), Num::ZERO);
         assert_eq!(n(".25"), Num::ratio(1, 4).unwrap());
         assert_eq!(n("007"), Num::int(7));
+        // 48 digits do not fit an i128: refused, not wrapped.
+        let long = format!("{}.{}", "9".repeat(30), "9".repeat(18));
+        assert_eq!(Num::parse_decimal(&long), None);
         for bad in ["", ".", "1e3", "NaN", "inf", "1.2.3", "1,0", "--1", "１"] {
             assert_eq!(Num::parse_decimal(bad), None, "{bad}");
         }

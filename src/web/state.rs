@@ -82,7 +82,7 @@ pub enum Action {
     ResetAssumption(Assumption),
     /// Set the as-of date; `None` means today.
     SetAsOf(Option<Date>),
-    /// Decide one account by hand.
+    /// Decide one account (by its override key) by hand.
     Override(String, Decision),
     /// Drop the hand-made decision of one account.
     ResetOverride(String),

@@ -102,7 +102,10 @@ fn parse(text: &str) -> Option<(Saved, Assumptions)> {
 /// storage disabled); the data stays on screen either way.
 pub fn save(saved: &Saved) -> Result<(), SaveError> {
     let storage = storage().ok_or(SaveError)?;
-    let value = serde_wasm_bindgen::to_value(saved).map_err(|_| SaveError)?;
+    // JSON-compatible: maps become plain objects, which JSON.stringify keeps
+    // (a JS Map would be written as `{}`, losing the overrides).
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = saved.serialize(&serializer).map_err(|_| SaveError)?;
     let text: String = js_sys::JSON::stringify(&value)
         .map_err(|_: JsValue| SaveError)?
         .into();

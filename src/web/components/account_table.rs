@@ -259,7 +259,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
         })
     };
     let on_decision = {
-        let name = a.name.clone();
+        let name = a.override_key.clone();
         props.dispatch.reform(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let decision = match select.value().as_str() {
@@ -271,7 +271,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
         })
     };
     let on_undo = {
-        let name = a.name.clone();
+        let name = a.override_key.clone();
         props
             .dispatch
             .reform(move |_: MouseEvent| Action::ResetOverride(name.clone()))

@@ -116,6 +116,26 @@ pub enum Field {
     MergeInto,
 }
 
+impl Field {
+    /// Every field, in the order of SPEC §2 (and of the template).
+    pub const ALL: [Field; 14] = [
+        Field::Name,
+        Field::Unit,
+        Field::Level,
+        Field::Followers,
+        Field::PostsPerWeek,
+        Field::HoursPerPost,
+        Field::Staff,
+        Field::Staffing,
+        Field::OutsourcingFee,
+        Field::OtherCost,
+        Field::AvgReads,
+        Field::LastPost,
+        Field::Decision,
+        Field::MergeInto,
+    ];
+}
+
 /// One account as read from one row of the user's list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -28,7 +28,7 @@
 use serde::Serialize;
 
 use crate::core::account::Field;
-use crate::core::fields::{label, ALL_FIELDS};
+use crate::core::fields::label;
 use crate::core::lang::Lang;
 
 /// One thing the user should know about their list.
@@ -196,7 +196,7 @@ impl Diagnostic {
         };
         match &self.problem {
             Problem::NoHeader => {
-                let fields = ALL_FIELDS
+                let fields = Field::ALL
                     .iter()
                     .take(4)
                     .map(|f| label(*f, Lang::Zh))

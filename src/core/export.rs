@@ -96,25 +96,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 /// The byte-order mark that tells Excel the file is UTF-8.
 const BOM: &str = "\u{FEFF}";
 
-/// The template's columns, in order.
-const TEMPLATE_FIELDS: [Field; 14] = [
-    Field::Name,
-    Field::Unit,
-    Field::Level,
-    Field::Followers,
-    Field::PostsPerWeek,
-    Field::HoursPerPost,
-    Field::Staff,
-    Field::Staffing,
-    Field::OutsourcingFee,
-    Field::OtherCost,
-    Field::AvgReads,
-    Field::LastPost,
-    Field::Decision,
-    Field::MergeInto,
-];
-
-/// The template's example rows, in the order of [`TEMPLATE_FIELDS`]: an
+/// The template's example rows, in the order of [`Field::ALL`]: an
 /// outsourced county bureau whose decision is left to the rules, and a
 /// village account already marked for merging into its town's account. The
 /// Chinese template gives the fee in 万元, as its header says.
@@ -474,7 +456,7 @@ fn assumption_value(estimate: &Estimate, assumption: Assumption, lang: Lang) -> 
 
 fn write_template(lang: Lang) -> csv::Result<String> {
     let mut sheet = Sheet::new();
-    sheet.row(TEMPLATE_FIELDS.map(|field| template_header(field, lang)))?;
+    sheet.row(Field::ALL.map(|field| template_header(field, lang)))?;
     let rows = match lang {
         Lang::Zh => &TEMPLATE_ROWS_ZH,
         Lang::En => &TEMPLATE_ROWS_EN,
@@ -778,7 +760,7 @@ mod tests {
     #[test]
     fn template_headers_are_recognised_by_the_importer() {
         for lang in [Lang::Zh, Lang::En] {
-            for field in TEMPLATE_FIELDS {
+            for field in Field::ALL {
                 let header = template_header(field, lang);
                 assert_eq!(
                     fields::classify(header).role,

@@ -227,24 +227,6 @@ pub fn label(field: Field, lang: Lang) -> &'static str {
     lang.pick(zh, en)
 }
 
-/// Every field, in the template's order.
-pub const ALL_FIELDS: [Field; 14] = [
-    Field::Name,
-    Field::Unit,
-    Field::Level,
-    Field::Followers,
-    Field::PostsPerWeek,
-    Field::HoursPerPost,
-    Field::Staff,
-    Field::Staffing,
-    Field::OutsourcingFee,
-    Field::OtherCost,
-    Field::AvgReads,
-    Field::LastPost,
-    Field::Decision,
-    Field::MergeInto,
-];
-
 /// Splits a header into its compact base and the unit it states: a trailing
 /// bracket (`（万元）`, `[万元]`, `(次/月)`), a trailing `/万元`, or a bare
 /// `万元` or `元` ending. A bracket that holds no unit (`（截至3月底）`) is

@@ -75,17 +75,11 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
         let (filter, page, sort) = (filter.clone(), page.clone(), sort.clone());
         let accounts = props.estimate.clone();
         use_effect_with(props.focus_row, move |row| {
-            if let Some(row) = *row {
-                if accounts.accounts.iter().any(|a| a.row == row) {
-                    filter.set(None);
-                    sort.set((SortKey::Row, true));
-                    let index = accounts
-                        .accounts
-                        .iter()
-                        .position(|a| a.row == row)
-                        .unwrap_or(0);
-                    page.set(index / PAGE_SIZE);
-                }
+            let index = row.and_then(|row| accounts.accounts.iter().position(|a| a.row == row));
+            if let Some(index) = index {
+                filter.set(None);
+                sort.set((SortKey::Row, true));
+                page.set(index / PAGE_SIZE);
             }
         });
     }

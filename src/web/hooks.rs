@@ -17,9 +17,11 @@ const ANALYSE_DELAY_MS: u32 = 400;
 /// browser refuses.
 #[hook]
 pub fn use_persistence(state: &UseReducerHandle<State>) {
+    // The analysed text, not the box's: a large paste is then written once
+    // typing pauses rather than on every keystroke (small ones at once).
     let deps = (
         state.lang,
-        state.input.clone(),
+        state.analysed.clone(),
         state.assumptions,
         state.overrides.clone(),
     );

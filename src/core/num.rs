@@ -51,6 +51,11 @@ impl Num {
         }
     }
 
+    /// A whole number already known to be in range.
+    const fn int128(num: i128) -> Num {
+        Num { num, den: 1 }
+    }
+
     /// `num / den`, or `None` when `den` is zero.
     pub fn ratio(num: i128, den: i128) -> Option<Num> {
         if den == 0 {
@@ -142,6 +147,9 @@ impl Num {
     /// Builds a number from a numerator and denominator, reducing it and
     /// making the denominator positive. `den` must not be zero.
     fn reduced(num: i128, den: i128) -> Num {
+        if den == 1 {
+            return Num { num, den };
+        }
         let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1);
         // `g` divides both, so both quotients fit back into i128, except for
         // i128::MIN / 1, which `checked_neg` below handles.
@@ -173,6 +181,11 @@ impl Num {
 
     /// Exact addition, or `None` on overflow.
     fn checked_add(self, other: Num) -> Option<Num> {
+        if self.den == other.den {
+            // The common case (whole numbers, money in the same unit): no
+            // cross-multiplying.
+            return Some(Num::reduced(self.num.checked_add(other.num)?, self.den));
+        }
         let g = gcd(self.den as u128, other.den as u128) as i128;
         let left = self.num.checked_mul(other.den / g)?;
         let right = other.num.checked_mul(self.den / g)?;
@@ -191,7 +204,20 @@ impl Num {
     }
 }
 
+/// Euclid's algorithm. Almost every value fits 64 bits, and 128-bit division
+/// is slow (a library call on every target, wasm32 included), so the loop
+/// runs in `u64` as soon as both numbers fit.
 fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        if let (Ok(a64), Ok(b64)) = (u64::try_from(a), u64::try_from(b)) {
+            return u128::from(gcd64(a64, b64));
+        }
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         (a, b) = (b, a % b);
     }
@@ -240,6 +266,9 @@ impl Mul for Num {
         self.combine(
             other,
             |a, b| {
+                if a.den == 1 && b.den == 1 {
+                    return Some(Num::int128(a.num.checked_mul(b.num)?));
+                }
                 // Cross-reduce first so that the products stay small.
                 let g1 = gcd(a.num.unsigned_abs(), b.den as u128).max(1) as i128;
                 let g2 = gcd(b.num.unsigned_abs(), a.den as u128).max(1) as i128;
@@ -273,6 +302,9 @@ impl std::iter::Sum for Num {
 
 impl Ord for Num {
     fn cmp(&self, other: &Num) -> Ordering {
+        if self.den == other.den {
+            return self.num.cmp(&other.num);
+        }
         match (
             self.num.checked_mul(other.den),
             other.num.checked_mul(self.den),

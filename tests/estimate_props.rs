@@ -5,7 +5,7 @@
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::Date;
-use jianfu::core::estimate::{estimate, Estimate, Overrides};
+use jianfu::core::estimate::{estimate, Estimate, Estimator, Overrides};
 use jianfu::core::explain::explain;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
@@ -201,6 +201,20 @@ proptest! {
         let levels = [&s.by_level.county, &s.by_level.township, &s.by_level.village];
         prop_assert_eq!(levels.iter().map(|l| l.before).sum::<usize>(), s.accounts_total);
         prop_assert_eq!(levels.iter().map(|l| l.after).sum::<usize>(), s.accounts_kept);
+    }
+
+    /// The page estimates long lists a slice at a time; the slicing must
+    /// not change a figure (duplicate names keep their override keys).
+    #[test]
+    fn estimating_in_slices_changes_nothing(
+        accounts in prop::collection::vec(account(), 0..30),
+        a in assumptions(),
+        o in overrides(),
+        slice in 1usize..4,
+    ) {
+        let mut estimator = Estimator::new(&accounts, a, as_of(), o.clone());
+        while !estimator.assess(&accounts, slice) {}
+        prop_assert_eq!(estimator.finish(), estimate(&accounts, &a, as_of(), &o));
     }
 
     #[test]

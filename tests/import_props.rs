@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use jianfu::core::import::{import_records, import_text};
+use jianfu::core::import::{import_records, import_text, Importer};
 use jianfu::core::lang::Lang;
 use jianfu::core::values::is_missing;
 
@@ -160,6 +160,25 @@ proptest! {
             .filter(|d| d.problem == jianfu::core::diagnostic::Problem::TotalsRow)
             .count();
         prop_assert_eq!(notices, totals);
+    }
+
+    /// The page reads long lists a slice at a time; any slicing must give
+    /// exactly what reading in one go gives, on any text (CRLF split
+    /// between slices, quotes spanning lines, blank lines included).
+    #[test]
+    fn reading_in_slices_changes_nothing(
+        text in prop_oneof![tricky_text(), prop::collection::vec(line(), 0..30).prop_map(|l| table(&l))],
+        crlf in any::<bool>(),
+        slice in 1usize..5,
+    ) {
+        let text = if crlf { text.replace('\n', "\r\n") } else { text };
+        let mut importer = Importer::new(&text);
+        let mut slices = 0;
+        while !importer.read(&text, slice) {
+            slices += 1;
+            prop_assert!(slices <= text.len() + 1, "reading must make progress");
+        }
+        prop_assert_eq!(importer.finish(), import_text(&text));
     }
 
     #[test]

@@ -29,7 +29,9 @@ use serde::Serialize;
 
 use crate::core::account::Field;
 use crate::core::fields::label;
+use crate::core::figures::number;
 use crate::core::lang::Lang;
+use crate::core::num::Num;
 
 /// One thing the user should know about their list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -157,6 +159,16 @@ pub enum Problem {
     /// A quote opened in this row is never closed, so the rest of the input
     /// was read into one cell.
     UnclosedQuote,
+    /// The list has more accounts than the calculator takes; the rest were
+    /// counted but not read.
+    TooManyRows {
+        /// The most accounts read ([`MAX_ACCOUNTS`](crate::core::import::MAX_ACCOUNTS)).
+        limit: usize,
+        /// The first row not read.
+        first_row: usize,
+        /// How many non-blank rows were not read.
+        cut: usize,
+    },
 }
 
 /// How many characters of a cell a diagnostic keeps.
@@ -249,6 +261,16 @@ impl Diagnostic {
             Problem::UnclosedQuote => format!(
                 "{cell}有一个没有闭合的引号，之后的内容都被读进了这一格（“{value}”）。请检查该单元格。"
             ),
+            Problem::TooManyRows {
+                limit,
+                first_row,
+                cut,
+            } => format!(
+                "清单超过{}个账号的上限：只计算了前{}个，从第{first_row}行起的{}行未计入。请分批测算。",
+                count(*limit, Lang::Zh),
+                count(*limit, Lang::Zh),
+                count(*cut, Lang::Zh)
+            ),
         }
     }
 
@@ -319,6 +341,17 @@ impl Diagnostic {
                 "{cell} opens a quote that is never closed, so everything after it was read \
                  into this one cell (“{value}”). Please check that cell."
             ),
+            Problem::TooManyRows {
+                limit,
+                first_row,
+                cut,
+            } => format!(
+                "The list is over the limit of {} accounts: only the first {} are counted; \
+                 {} rows from row {first_row} on are not. Please split the list.",
+                count(*limit, Lang::En),
+                count(*limit, Lang::En),
+                count(*cut, Lang::En)
+            ),
         }
     }
 }
@@ -334,7 +367,8 @@ impl Problem {
             | Problem::MissingName { .. }
             | Problem::NoAccountData
             | Problem::DuplicateName { .. }
-            | Problem::UnclosedQuote => Severity::Warning,
+            | Problem::UnclosedQuote
+            | Problem::TooManyRows { .. } => Severity::Warning,
             Problem::TitleRow
             | Problem::DuplicateColumn { .. }
             | Problem::TotalsRow
@@ -342,6 +376,11 @@ impl Problem {
             | Problem::ExtraCells { .. } => Severity::Notice,
         }
     }
+}
+
+/// A count with thousands separators, as the rest of the page shows them.
+fn count(n: usize, lang: Lang) -> String {
+    number(Num::int(i64::try_from(n).unwrap_or(i64::MAX)), 0, lang)
 }
 
 impl Expected {

@@ -34,6 +34,7 @@ use serde::{Serialize, Serializer};
 use crate::core::account::{Account, Decision, Field, Level, Staffing};
 use crate::core::assumptions::Assumptions;
 use crate::core::date::Date;
+use crate::core::hash::FxHashMap;
 use crate::core::lang::Lang;
 use crate::core::num::{Num, Span};
 use crate::core::rules::{recommend, Reason, Recommendation, Rule};
@@ -333,22 +334,99 @@ pub fn estimate(
     as_of: Date,
     overrides: &Overrides,
 ) -> Estimate {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let results: Vec<AccountResult> = accounts
-        .iter()
-        .map(|account| {
-            let occurrence = seen.entry(account.name.as_str()).or_insert(0);
-            let key = override_key(&account.name, *occurrence);
-            *occurrence += 1;
-            assess(account, key, assumptions, as_of, overrides)
-        })
-        .collect();
-    let summary = Summary::of(&results, assumptions);
-    Estimate {
-        accounts: results,
-        summary,
-        assumptions: *assumptions,
-        as_of,
+    let mut estimator = Estimator::new(accounts, *assumptions, as_of, overrides.clone());
+    estimator.assess(accounts, usize::MAX);
+    estimator.finish()
+}
+
+/// An estimate done a number of accounts at a time, so that the page can
+/// work through 100,000 accounts between frames (see
+/// [`Importer`](crate::core::import::Importer)). [`estimate`] is one run to
+/// the end.
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// use jianfu::core::assumptions::Assumptions;
+/// use jianfu::core::date::Date;
+/// use jianfu::core::estimate::{estimate, Estimator};
+/// use jianfu::core::import::import_text;
+///
+/// let accounts = import_text("名称\t粉丝数\n甲\t100\n乙\t5000\n").accounts;
+/// let as_of = Date::from_ymd(2019, 4, 19).unwrap();
+/// let assumptions = Assumptions::default();
+/// let mut estimator = Estimator::new(&accounts, assumptions, as_of, BTreeMap::new());
+/// while !estimator.assess(&accounts, 1) {}
+/// assert_eq!(estimator.finish(), estimate(&accounts, &assumptions, as_of, &BTreeMap::new()));
+/// ```
+pub struct Estimator {
+    assumptions: Assumptions,
+    as_of: Date,
+    overrides: Overrides,
+    /// For each account, how many earlier accounts share its name: the
+    /// `occurrence` of its [`override_key`].
+    occurrences: Vec<usize>,
+    results: Vec<AccountResult>,
+}
+
+impl Estimator {
+    /// Starts an estimate of `accounts`.
+    pub fn new(
+        accounts: &[Account],
+        assumptions: Assumptions,
+        as_of: Date,
+        overrides: Overrides,
+    ) -> Estimator {
+        let mut seen: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(accounts.len(), Default::default());
+        let occurrences = accounts
+            .iter()
+            .map(|account| {
+                let count = seen.entry(account.name.as_str()).or_insert(0);
+                *count += 1;
+                *count - 1
+            })
+            .collect();
+        Estimator {
+            assumptions,
+            as_of,
+            overrides,
+            occurrences,
+            results: Vec::with_capacity(accounts.len()),
+        }
+    }
+
+    /// Works out up to `count` more of `accounts`, which must be the
+    /// accounts the estimator was made with. True when all are done.
+    pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
+        let done = self.results.len();
+        let next = accounts
+            .iter()
+            .zip(&self.occurrences)
+            .skip(done)
+            .take(count)
+            .map(|(account, &occurrence)| {
+                let key = override_key(&account.name, occurrence);
+                assess(account, key, &self.assumptions, self.as_of, &self.overrides)
+            });
+        self.results.extend(next);
+        self.results.len() >= accounts.len().min(self.occurrences.len())
+    }
+
+    /// How many accounts are done, for a progress bar.
+    pub fn progress(&self) -> usize {
+        self.results.len()
+    }
+
+    /// The estimate of the accounts done so far, with their totals.
+    pub fn finish(self) -> Estimate {
+        let summary = Summary::of(&self.results, &self.assumptions);
+        Estimate {
+            accounts: self.results,
+            summary,
+            assumptions: self.assumptions,
+            as_of: self.as_of,
+        }
     }
 }
 

@@ -29,14 +29,12 @@
 //! assert_eq!(import.diagnostics.len(), 2); // 很多 is unreadable; 合计 is a totals row
 //! ```
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::core::account::{Account, Decision, Field, Level, Staffing};
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
+use crate::core::hash::FxHashMap;
 use crate::core::num::Span;
-use crate::core::table::{Delimiter, Row, Rows, Table};
+use crate::core::table::{Delimiter, Resume, Row, Rows, Table};
 use crate::core::values::{self, compact, Fault, Read, Unit};
 
 /// The accounts read from a list, and what the user should know about it.
@@ -51,7 +49,7 @@ pub struct Import {
 
 /// Imports pasted text or the decoded contents of an uploaded file.
 pub fn import_text(text: &str) -> Import {
-    import_table(&Table::new(text))
+    Importer::new(text).run_to_end(text)
 }
 
 /// Imports rows given as objects (the JS API's array of row objects): each
@@ -63,8 +61,13 @@ pub fn import_text(text: &str) -> Import {
 /// record is row 2.
 pub fn import_records(records: &[Vec<(String, String)>]) -> Import {
     let text = records_to_text(records);
-    import_table(&Table::with_delimiter(&text, Delimiter::Tab))
+    Importer::start(&Table::with_delimiter(&text, Delimiter::Tab)).run_to_end(&text)
 }
+
+/// The most accounts one list may hold: far more than any county has
+/// (Changxing had 282), and a bound on the memory a mistaken paste can take.
+/// Rows past it are counted and reported, never dropped silently.
+pub const MAX_ACCOUNTS: usize = 200_000;
 
 /// The most accounts reserved before reading: 2^17, about 80 MB of
 /// accounts, more than any county has.
@@ -73,13 +76,139 @@ const MAX_RESERVED_ROWS: usize = 1 << 17;
 /// How many rows at the top may be titles above the header.
 const HEADER_SEARCH_ROWS: usize = 10;
 
-/// Reads a table into accounts.
-fn import_table(table: &Table) -> Import {
-    let mut import = Import::default();
-    let mut rows = table.rows();
-    let Some((header_row, header, before)) = find_header(&mut rows, &mut import) else {
-        return import;
-    };
+/// An import done a number of rows at a time.
+///
+/// [`import_text`] reads a whole list in one go. A page cannot: 100,000 rows
+/// take longer than a frame, and a page that stops answering for a second
+/// looks dead. So the page makes an `Importer`, calls [`Importer::read`] with
+/// a few thousand rows between frames, and then [`Importer::finish`]es. Both
+/// ways run the same code, row by row, and give the same [`Import`].
+///
+/// ```
+/// use jianfu::core::import::{import_text, Importer};
+///
+/// let text = "名称\t粉丝数\n甲\t1\n乙\t2\n丙\t3\n";
+/// let mut importer = Importer::new(text);
+/// while !importer.read(text, 1) {}
+/// assert_eq!(importer.finish(), import_text(text));
+/// ```
+pub struct Importer {
+    import: Import,
+    /// `None` once the list is known to have nothing more to read (or no
+    /// header to read it by).
+    reading: Option<Reading>,
+}
+
+/// What an [`Importer`] needs between slices.
+struct Reading {
+    delimiter: Delimiter,
+    at: Resume,
+    plan: Plan,
+    row: Row,
+    /// Rows past [`MAX_ACCOUNTS`]: the first one's number, and how many.
+    cut: Option<(usize, usize)>,
+}
+
+impl Importer {
+    /// Starts importing `text`: sniffs the delimiter and reads the header.
+    pub fn new(text: &str) -> Importer {
+        Importer::start(&Table::new(text))
+    }
+
+    fn start(table: &Table) -> Importer {
+        let mut import = Import::default();
+        let mut rows = table.rows();
+        let reading = read_header(&mut rows, &mut import).map(|plan| {
+            // One account per line at most: reserving up front spares copying
+            // a large list as it grows. Capped, so that a text of empty lines
+            // does not reserve gigabytes.
+            let lines = table.text().bytes().filter(|&b| b == b'\n').count() + 1;
+            import.accounts.reserve(lines.min(MAX_RESERVED_ROWS));
+            Reading {
+                delimiter: table.delimiter(),
+                at: rows.resume(),
+                plan,
+                row: Row::default(),
+                cut: None,
+            }
+        });
+        Importer { import, reading }
+    }
+
+    /// Reads up to `rows` more rows of `text`, which must be the text the
+    /// importer was made with. True when the whole list has been read.
+    pub fn read(&mut self, text: &str, rows: usize) -> bool {
+        let Some(reading) = self.reading.as_mut() else {
+            return true;
+        };
+        let table = Table::with_delimiter(text, reading.delimiter);
+        let mut source = table.rows_from(reading.at);
+        let mut finished = false;
+        for _ in 0..rows {
+            if !source.read_into(&mut reading.row) {
+                finished = true;
+                break;
+            }
+            let row = &reading.row;
+            if self.import.accounts.len() < MAX_ACCOUNTS {
+                reading.plan.read_row(row, &mut self.import);
+            } else if !row.is_blank() {
+                reading.cut.get_or_insert((row.number, 0)).1 += 1;
+            }
+        }
+        reading.at = source.resume();
+        if finished {
+            self.end_reading();
+        }
+        finished
+    }
+
+    /// How many bytes of the text have been read, for a progress bar.
+    pub fn progress(&self) -> usize {
+        self.reading.as_ref().map_or(usize::MAX, |r| r.at.offset())
+    }
+
+    /// The import: every account read, and every diagnostic in row order.
+    pub fn finish(mut self) -> Import {
+        self.end_reading();
+        self.import
+    }
+
+    /// The checks that need the whole list: repeated names, and rows past
+    /// the limit. Then the diagnostics are put in row order.
+    fn end_reading(&mut self) {
+        let Some(reading) = self.reading.take() else {
+            return;
+        };
+        flag_duplicate_names(&reading.plan, &mut self.import);
+        if let Some((first_row, cut)) = reading.cut {
+            self.import.diagnostics.push(Diagnostic::new(
+                0,
+                "",
+                "",
+                Problem::TooManyRows {
+                    limit: MAX_ACCOUNTS,
+                    first_row,
+                    cut,
+                },
+            ));
+        }
+        self.import
+            .diagnostics
+            .sort_by_key(|diagnostic| diagnostic.row);
+    }
+
+    fn run_to_end(mut self, text: &str) -> Import {
+        while !self.read(text, usize::MAX) {}
+        self.finish()
+    }
+}
+
+/// Reads the header and works out where each field is, reporting titles
+/// above it and repeated columns. `None` when there is no header, or no name
+/// column, which is then reported.
+fn read_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<Plan> {
+    let (header_row, header, before) = find_header(rows, import)?;
     for row in &before {
         import.diagnostics.push(Diagnostic::new(
             row.number,
@@ -105,7 +234,8 @@ fn import_table(table: &Table) -> Import {
             ));
         }
     }
-    let Some(mut plan) = Plan::new(&header) else {
+    let plan = Plan::new(&header);
+    if plan.is_none() {
         import.diagnostics.push(Diagnostic::new(
             header_row.number,
             "",
@@ -114,20 +244,8 @@ fn import_table(table: &Table) -> Import {
                 found: header.names(),
             },
         ));
-        return import;
-    };
-    // One account per line at most: reserving up front spares copying a
-    // large list as it grows. Capped, so that a text of empty lines does
-    // not reserve gigabytes.
-    let lines = table.text().bytes().filter(|&b| b == b'\n').count() + 1;
-    import.accounts.reserve(lines.min(MAX_RESERVED_ROWS));
-    let mut row = Row::default();
-    while rows.read_into(&mut row) {
-        plan.read_row(&row, &mut import);
     }
-    flag_duplicate_names(&plan, &mut import);
-    import.diagnostics.sort_by_key(|diagnostic| diagnostic.row);
-    import
+    plan
 }
 
 /// Finds the header among the first rows: the first row that names at least
@@ -185,7 +303,7 @@ struct Plan {
     /// Columns that hold neither a field nor a row number.
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
-    memos: Vec<HashMap<Box<str>, WordRead, BuildHasherDefault<FxHasher>>>,
+    memos: Vec<FxHashMap<Box<str>, WordRead>>,
 }
 
 type WordRead = Result<Word, (Fault, Expected)>;
@@ -211,7 +329,7 @@ impl Plan {
                 .map(|c| c.header.clone())
                 .unwrap_or_default(),
             headers: header.columns.iter().map(|c| c.header.clone()).collect(),
-            memos: vec![HashMap::default(); fields.len()],
+            memos: vec![FxHashMap::default(); fields.len()],
             fields,
             unknown,
         })
@@ -515,8 +633,8 @@ fn answer<T>(
 /// Adds a warning on every repeat of a name, naming the row it first
 /// appeared on. Placeholder names are not compared.
 fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
-    let mut first: HashMap<&str, usize, BuildHasherDefault<FxHasher>> =
-        HashMap::with_capacity_and_hasher(import.accounts.len(), Default::default());
+    let mut first: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(import.accounts.len(), Default::default());
     let mut repeats = Vec::new();
     for account in &import.accounts {
         if account.name.starts_with("（第") && account.name.ends_with("无名称）") {
@@ -535,40 +653,6 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
         }
     }
     import.diagnostics.append(&mut repeats);
-}
-
-/// A fast hash for names and words, eight bytes at a time (the Firefox
-/// hash). The keys come from the user's own list, so the standard library's
-/// DoS-resistant hash buys nothing here: the worst an adversarial list can do
-/// is slow down its own import.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let mut rest = [0u8; 8];
-        let tail = chunks.remainder();
-        if let Some(slot) = rest.get_mut(..tail.len()) {
-            slot.copy_from_slice(tail);
-        }
-        self.add(u64::from_le_bytes(rest) ^ ((tail.len() as u64) << 56));
-    }
 }
 
 /// The first non-empty cell of a row.
@@ -667,7 +751,7 @@ fn one_line(cell: &str) -> String {
 /// Writes records as a tab-separated table with a header row.
 fn records_to_text(records: &[Vec<(String, String)>]) -> String {
     let mut keys: Vec<&str> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     for record in records {
         for (key, _) in record {
             if !index.contains_key(key.as_str()) {
@@ -702,6 +786,7 @@ mod tests {
     use super::*;
     use crate::core::account::Level;
     use crate::core::diagnostic::Severity;
+    use crate::core::lang::Lang;
     use crate::core::num::Num;
 
     fn problems(import: &Import) -> Vec<(usize, Problem)> {
@@ -710,6 +795,36 @@ mod tests {
             .iter()
             .map(|d| (d.row, d.problem.clone()))
             .collect()
+    }
+
+    #[test]
+    fn rows_past_the_limit_are_counted_and_reported() {
+        // MAX_ACCOUNTS + 3 accounts, then a blank line and a totals row:
+        // the 3 extra accounts and the totals row are cut (4 rows), the
+        // blank line is not a row worth reporting.
+        let mut text = String::from("名称\t粉丝数\n");
+        for i in 0..MAX_ACCOUNTS + 3 {
+            text.push_str(&format!("号{i}\t{i}\n"));
+        }
+        text.push_str("\n合计\t1\n");
+        let import = import_text(&text);
+        assert_eq!(import.accounts.len(), MAX_ACCOUNTS);
+        assert_eq!(
+            problems(&import),
+            vec![(
+                0,
+                Problem::TooManyRows {
+                    limit: MAX_ACCOUNTS,
+                    // The header is row 1, so account n is row n + 1.
+                    first_row: MAX_ACCOUNTS + 2,
+                    cut: 4,
+                }
+            )]
+        );
+        assert_eq!(
+            import.diagnostics[0].message(Lang::Zh),
+            "清单超过200,000个账号的上限：只计算了前200,000个，从第200002行起的4行未计入。请分批测算。"
+        );
     }
 
     #[test]

@@ -64,9 +64,23 @@ pub struct Row {
 /// The rows of a [`Table`], read one at a time so that a large paste is never
 /// held twice in memory.
 pub struct Rows<'t> {
+    /// The text from where this reader started.
     text: &'t str,
+    /// Where `text` starts in the table's text.
+    base: usize,
     reader: csv::Reader<&'t [u8]>,
     /// The row number of the previous record, 0 before the first.
+    previous: usize,
+}
+
+/// Where a reading of a table stopped, so that another can carry on from
+/// there: a long paste is then read in slices, between frames (see
+/// [`Importer`](crate::core::import::Importer)).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Resume {
+    /// The byte where the next record starts.
+    offset: usize,
+    /// The row number of the last record read.
     previous: usize,
 }
 
@@ -96,6 +110,13 @@ const SNIFF_BYTES: usize = 64 * 1024;
 
 /// How many records the sniffer compares.
 const SNIFF_RECORDS: usize = 30;
+
+impl Resume {
+    /// How many bytes of the text (without its BOM) lie before this point.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
 
 impl<'t> Table<'t> {
     /// Reads `text`, stripping a byte-order mark and sniffing the delimiter.
@@ -127,10 +148,19 @@ impl<'t> Table<'t> {
 
     /// The rows, from the first.
     pub fn rows(&self) -> Rows<'t> {
+        self.rows_from(Resume::default())
+    }
+
+    /// The rows after the point where an earlier reading stopped.
+    pub fn rows_from(&self, at: Resume) -> Rows<'t> {
+        // A resume point always falls after an ASCII record terminator, so
+        // on a character boundary; `get` keeps a wrong one from panicking.
+        let text = self.text.get(at.offset..).unwrap_or("");
         Rows {
-            text: self.text,
-            reader: reader(self.text, self.delimiter),
-            previous: 0,
+            text,
+            base: at.offset,
+            reader: reader(text, self.delimiter),
+            previous: at.previous,
         }
     }
 }
@@ -181,6 +211,22 @@ impl<'t> Rows<'t> {
 }
 
 impl Rows<'_> {
+    /// Where this reading stands, for [`Table::rows_from`].
+    pub fn resume(&self) -> Resume {
+        let mut offset = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
+        // After a CRLF record the reader stops between `\r` and `\n`; a new
+        // reader starting at that `\n` would count it as an empty line.
+        let bytes = self.text.as_bytes();
+        if offset > 0 && bytes.get(offset - 1) == Some(&b'\r') && bytes.get(offset) == Some(&b'\n')
+        {
+            offset += 1;
+        }
+        Resume {
+            offset: self.base.saturating_add(offset),
+            previous: self.previous,
+        }
+    }
+
     fn runs_to_end(&self) -> bool {
         usize::try_from(self.reader.position().byte()).is_ok_and(|end| end >= self.text.len())
     }

@@ -367,6 +367,7 @@ pub struct Estimator {
     /// `occurrence` of its [`override_key`].
     occurrences: Vec<usize>,
     results: Vec<AccountResult>,
+    totals: Totals,
 }
 
 impl Estimator {
@@ -393,6 +394,7 @@ impl Estimator {
             overrides,
             occurrences,
             results: Vec::with_capacity(accounts.len()),
+            totals: Totals::default(),
         }
     }
 
@@ -400,16 +402,13 @@ impl Estimator {
     /// accounts the estimator was made with. True when all are done.
     pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
         let done = self.results.len();
-        let next = accounts
-            .iter()
-            .zip(&self.occurrences)
-            .skip(done)
-            .take(count)
-            .map(|(account, &occurrence)| {
-                let key = override_key(&account.name, occurrence);
-                assess(account, key, &self.assumptions, self.as_of, &self.overrides)
-            });
-        self.results.extend(next);
+        let next = accounts.iter().zip(&self.occurrences).skip(done).take(count);
+        for (account, &occurrence) in next {
+            let key = override_key(&account.name, occurrence);
+            let result = assess(account, key, &self.assumptions, self.as_of, &self.overrides);
+            self.totals.add(&result);
+            self.results.push(result);
+        }
         self.results.len() >= accounts.len().min(self.occurrences.len())
     }
 
@@ -420,7 +419,7 @@ impl Estimator {
 
     /// The estimate of the accounts done so far, with their totals.
     pub fn finish(self) -> Estimate {
-        let summary = Summary::of(&self.results, &self.assumptions);
+        let summary = self.totals.summary(&self.assumptions);
         Estimate {
             accounts: self.results,
             summary,
@@ -557,100 +556,127 @@ impl AccountFigures {
     }
 }
 
-impl Summary {
-    /// Adds up the account results.
-    pub fn of(results: &[AccountResult], assumptions: &Assumptions) -> Summary {
-        let count = |decision| results.iter().filter(|r| r.decision == decision).count();
-        let shut = || results.iter().filter(|r| r.decision.shuts());
-        let hours_freed: Span = results.iter().map(|r| r.hours_freed).sum();
-        let cash_saved: Span = results.iter().map(|r| r.cash_saved).sum();
-        let staff_value = hours_freed * assumptions.hourly_cost;
+/// The totals of the results added so far, one pass in all: an estimate in
+/// slices adds each slice's results as it goes, so that nothing is left for a
+/// long pass at the end.
+#[derive(Clone, Debug, Default)]
+struct Totals {
+    accounts: usize,
+    closed: usize,
+    merged: usize,
+    hours_total: Span,
+    hours_freed: Span,
+    added_load: Span,
+    cash_total: Span,
+    cash_saved: Span,
+    /// Outsourced accounts shut, and their fees.
+    ended: usize,
+    ended_fees: Span,
+    /// Shut accounts with reads data, their cash and their reads.
+    with_reads: usize,
+    with_reads_cash: Span,
+    reads: Span,
+    by_level: ByLevel,
+    receiving: BTreeMap<String, ReceivingLoad>,
+}
 
-        let ended = shut().filter(|r| r.staffing == Some(Staffing::Outsourced));
-        let outsourcing_ended = Contracts {
-            count: ended.clone().count(),
-            fees: ended.map(|r| r.figures.outsourcing_fee).sum(),
-        };
+impl Totals {
+    fn add(&mut self, r: &AccountResult) {
+        self.accounts += 1;
+        match r.decision {
+            Decision::Keep => {}
+            Decision::Close => self.closed += 1,
+            Decision::Merge => {
+                self.merged += 1;
+                let entry = self
+                    .receiving
+                    .entry(r.merge_into.clone())
+                    .or_insert_with(|| ReceivingLoad {
+                        account: r.merge_into.clone(),
+                        accounts_merged: 0,
+                        added_load: Span::ZERO,
+                    });
+                entry.accounts_merged += 1;
+                entry.added_load = entry.added_load + r.added_load;
+            }
+        }
+        self.hours_total = self.hours_total + r.figures.hours;
+        self.hours_freed = self.hours_freed + r.hours_freed;
+        self.added_load = self.added_load + r.added_load;
+        self.cash_total = self.cash_total + r.figures.cash;
+        self.cash_saved = self.cash_saved + r.cash_saved;
+        let shut = r.decision.shuts();
+        if shut && r.staffing == Some(Staffing::Outsourced) {
+            self.ended += 1;
+            self.ended_fees = self.ended_fees + r.figures.outsourcing_fee;
+        }
+        if let (true, Some(reads)) = (shut, r.figures.reads) {
+            self.with_reads += 1;
+            self.with_reads_cash = self.with_reads_cash + r.figures.cash;
+            self.reads = self.reads + reads;
+        }
+        let level = self.by_level.get_mut(r.level);
+        level.before += 1;
+        level.after += usize::from(!shut);
+        level.hours_before = level.hours_before + r.figures.hours;
+        level.hours_freed = level.hours_freed + r.hours_freed;
+        level.cash_before = level.cash_before + r.figures.cash;
+        level.cash_saved = level.cash_saved + r.cash_saved;
+    }
 
-        let with_reads: Vec<(Span, Span)> = shut()
-            .filter_map(|r| Some((r.figures.cash, r.figures.reads?)))
-            .collect();
-        let shut_cost_per_read = if with_reads.is_empty() {
+    fn summary(self, assumptions: &Assumptions) -> Summary {
+        let staff_value = self.hours_freed * assumptions.hourly_cost;
+        let shut_cost_per_read = if self.with_reads == 0 {
             None
         } else {
-            let cash: Span = with_reads.iter().map(|(cash, _)| *cash).sum();
-            let reads: Span = with_reads.iter().map(|(_, reads)| *reads).sum();
-            divide(cash, reads).map(|cost_per_read| ReadCost {
-                accounts: with_reads.len(),
-                cash,
-                reads,
+            divide(self.with_reads_cash, self.reads).map(|cost_per_read| ReadCost {
+                accounts: self.with_reads,
+                cash: self.with_reads_cash,
+                reads: self.reads,
                 cost_per_read,
             })
         };
-
-        let mut receiving: BTreeMap<&str, ReceivingLoad> = BTreeMap::new();
-        for r in results.iter().filter(|r| r.decision == Decision::Merge) {
-            let entry = receiving
-                .entry(r.merge_into.as_str())
-                .or_insert_with(|| ReceivingLoad {
-                    account: r.merge_into.clone(),
-                    accounts_merged: 0,
-                    added_load: Span::ZERO,
-                });
-            entry.accounts_merged += 1;
-            entry.added_load = entry.added_load + r.added_load;
-        }
-
         Summary {
-            accounts_total: results.len(),
-            accounts_shut: shut().count(),
-            accounts_closed: count(Decision::Close),
-            accounts_merged: count(Decision::Merge),
-            accounts_kept: count(Decision::Keep),
-            hours_total: results.iter().map(|r| r.figures.hours).sum(),
-            hours_freed,
-            fte_freed: divide(hours_freed, assumptions.fte_hours).unwrap_or(Span::ZERO),
-            added_load: results.iter().map(|r| r.added_load).sum(),
-            cash_total: results.iter().map(|r| r.figures.cash).sum(),
-            cash_saved,
-            cash_saved_range: cash_saved,
+            accounts_total: self.accounts,
+            accounts_shut: self.closed + self.merged,
+            accounts_closed: self.closed,
+            accounts_merged: self.merged,
+            accounts_kept: self.accounts - self.closed - self.merged,
+            hours_total: self.hours_total,
+            hours_freed: self.hours_freed,
+            fte_freed: divide(self.hours_freed, assumptions.fte_hours).unwrap_or(Span::ZERO),
+            added_load: self.added_load,
+            cash_total: self.cash_total,
+            cash_saved: self.cash_saved,
+            cash_saved_range: self.cash_saved,
             staff_value,
-            total_value: cash_saved + staff_value,
-            outsourcing_ended,
+            total_value: self.cash_saved + staff_value,
+            outsourcing_ended: Contracts {
+                count: self.ended,
+                fees: self.ended_fees,
+            },
             shut_cost_per_read,
-            by_level: ByLevel::of(results),
-            receiving: receiving.into_values().collect(),
+            by_level: self.by_level,
+            receiving: self.receiving.into_values().collect(),
         }
     }
 }
 
 impl ByLevel {
-    /// Adds up the results of each level.
-    pub fn of(results: &[AccountResult]) -> ByLevel {
-        let level = |level: Level| {
-            let mine = || results.iter().filter(move |r| r.level == level);
-            LevelSummary {
-                before: mine().count(),
-                after: mine().filter(|r| !r.decision.shuts()).count(),
-                hours_before: mine().map(|r| r.figures.hours).sum(),
-                hours_freed: mine().map(|r| r.hours_freed).sum(),
-                cash_before: mine().map(|r| r.figures.cash).sum(),
-                cash_saved: mine().map(|r| r.cash_saved).sum(),
-            }
-        };
-        ByLevel {
-            county: level(Level::County),
-            township: level(Level::Township),
-            village: level(Level::Village),
-        }
-    }
-
     /// The totals of one level.
     pub fn get(&self, level: Level) -> &LevelSummary {
         match level {
             Level::County => &self.county,
             Level::Township => &self.township,
             Level::Village => &self.village,
+        }
+    }
+
+    fn get_mut(&mut self, level: Level) -> &mut LevelSummary {
+        match level {
+            Level::County => &mut self.county,
+            Level::Township => &mut self.township,
+            Level::Village => &mut self.village,
         }
     }
 }

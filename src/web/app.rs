@@ -1,12 +1,8 @@
 //! The root component: owns the reducer, derives the estimate, and lays out
 //! the panels.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::core::estimate::{estimate, Estimate};
-use crate::core::import::{import_text, Import};
 use crate::web::components::account_table::AccountTable;
 use crate::web::components::assumptions_panel::AssumptionsPanel;
 use crate::web::components::chart::Chart;
@@ -17,10 +13,10 @@ use crate::web::components::header::Header;
 use crate::web::components::headline::Headline;
 use crate::web::components::input_panel::InputPanel;
 use crate::web::components::notice_bar::NoticeBar;
-use crate::web::hooks::{
-    use_deferred_analysis, use_embed_messages, use_html_lang, use_persistence,
-};
+use crate::web::analysis::{use_analysis, Settings};
+use crate::web::hooks::{use_embed_messages, use_html_lang, use_persistence};
 use crate::web::query::PageOptions;
+use crate::web::shared::Shared;
 use crate::web::state::{Action, State};
 use crate::web::storage;
 use crate::web::today;
@@ -46,21 +42,16 @@ pub fn App(props: &AppProps) -> Html {
 
     use_persistence(&state);
     use_html_lang(lang);
-    use_deferred_analysis(&state);
 
-    let import: Rc<Import> = use_memo(state.analysed.clone(), |text| import_text(text));
     let as_of = state.assumptions.as_of.unwrap_or_else(today);
-    let result: Rc<Estimate> = use_memo(
-        (
-            import.clone(),
-            state.assumptions,
-            state.overrides.clone(),
-            as_of,
-        ),
-        |(import, assumptions, overrides, as_of)| {
-            estimate(&import.accounts, assumptions, *as_of, overrides)
-        },
-    );
+    let settings = Settings {
+        assumptions: state.assumptions,
+        overrides: state.overrides.clone(),
+        as_of,
+    };
+    let input = Shared::from(state.input.clone());
+    let analysis = use_analysis(&input, &settings);
+    let (import, result) = (analysis.import, analysis.estimate);
 
     use_embed_messages(&props.options, &result.summary);
 
@@ -74,7 +65,7 @@ pub fn App(props: &AppProps) -> Html {
             <NoticeBar {lang} notice={state.notice} dispatch={dispatch.clone()} />
             <main class="content">
                 <section class="panel input-area">
-                    <InputPanel {lang} input={state.input.clone()} pending={state.pending()}
+                    <InputPanel {lang} {input} progress={analysis.progress}
                         dispatch={dispatch.clone()} />
                     <DiagnosticsPanel {lang} import={import.clone()} dispatch={dispatch.clone()} />
                 </section>

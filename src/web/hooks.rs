@@ -1,6 +1,5 @@
 //! Custom hooks: behaviours the root component needs that are not rendering.
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::estimate::Summary;
@@ -10,18 +9,13 @@ use crate::web::query::PageOptions;
 use crate::web::state::{Action, Notice, State};
 use crate::web::storage::{self, Saved};
 
-/// How long typing must pause before a large paste is analysed.
-const ANALYSE_DELAY_MS: u32 = 400;
-
 /// Saves the state whenever what is saved changes; shows a notice when the
 /// browser refuses.
 #[hook]
 pub fn use_persistence(state: &UseReducerHandle<State>) {
-    // The analysed text, not the box's: a large paste is then written once
-    // typing pauses rather than on every keystroke (small ones at once).
     let deps = (
         state.lang,
-        state.analysed.clone(),
+        state.input.clone(),
         state.assumptions,
         state.overrides.clone(),
     );
@@ -65,17 +59,5 @@ pub fn use_embed_messages(options: &PageOptions, summary: &Summary) {
         if let Some(origin) = target {
             post_summary(summary, origin);
         }
-    });
-}
-
-/// Analyses a large paste once typing has paused for [`ANALYSE_DELAY_MS`].
-#[hook]
-pub fn use_deferred_analysis(state: &UseReducerHandle<State>) {
-    let handle = state.clone();
-    use_effect_with(state.input.clone(), move |_| {
-        let timer = handle
-            .pending()
-            .then(|| Timeout::new(ANALYSE_DELAY_MS, move || handle.dispatch(Action::Analyse)));
-        move || drop(timer)
     });
 }

@@ -3,6 +3,7 @@
 //! assumptions and formulas come from the core in the same two languages.
 
 use crate::core::lang::Lang;
+use crate::web::analysis::Progress;
 
 /// One piece of interface text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub enum Text {
     DownloadTemplate,
     Clear,
     ConfirmClear,
-    Pending,
+    LargeInputPlaceholder,
     DiagnosticsHeading,
     NoDiagnostics,
     ColumnRow,
@@ -122,7 +123,10 @@ impl Text {
                 "确定清空清单和手动调整的处置意见吗？",
                 "Clear the list and the decisions you changed by hand?",
             ),
-            Text::Pending => ("正在计算…", "Calculating…"),
+            Text::LargeInputPlaceholder => (
+                "在此粘贴新清单，将替换当前的大清单。",
+                "Paste a new list here to replace the large list.",
+            ),
             Text::DiagnosticsHeading => ("数据检查", "Data check"),
             Text::NoDiagnostics => ("未发现问题。", "No problems found."),
             Text::ColumnRow => ("行", "Row"),
@@ -237,5 +241,32 @@ pub fn page_status(
     match lang {
         Lang::Zh => format!("第{page}/{pages}页，第{first}–{last}个，共{rows}个"),
         Lang::En => format!("Page {page} of {pages}, {first}–{last} of {rows}"),
+    }
+}
+
+/// What the input box says instead of showing a large list.
+pub fn large_input(bytes: usize, lang: Lang) -> String {
+    // Tenths of a megabyte, rounded, in integers.
+    let tenths = (bytes.saturating_mul(10) + (1 << 19)) >> 20;
+    let size = format!("{}.{} MB", tenths / 10, tenths % 10);
+    match lang {
+        Lang::Zh => format!(
+            "已载入一份大清单（{size}）。为保持页面流畅，清单不在框内显示；在框内粘贴会替换它，点“清空”可移除。"
+        ),
+        Lang::En => format!(
+            "A large list ({size}) is loaded. To keep the page responsive it is not shown in \
+             the box; pasting into the box replaces it, and Clear removes it."
+        ),
+    }
+}
+
+/// The progress line while a large list is analysed.
+pub fn progress(progress: Progress, lang: Lang) -> String {
+    let percent = progress.percent();
+    match (progress, lang) {
+        (Progress::Reading(..), Lang::Zh) => format!("正在读取清单…{percent}%"),
+        (Progress::Reading(..), Lang::En) => format!("Reading the list… {percent}%"),
+        (Progress::Estimating(..), Lang::Zh) => format!("正在测算…{percent}%"),
+        (Progress::Estimating(..), Lang::En) => format!("Estimating… {percent}%"),
     }
 }

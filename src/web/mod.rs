@@ -1,6 +1,7 @@
 //! The web shell: the Yew app and the JavaScript API. Compiled for wasm32
 //! only; the core it drives has no web dependencies.
 
+pub mod analysis;
 pub mod api;
 pub mod app;
 pub mod components;
@@ -10,6 +11,7 @@ pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod query;
+pub mod shared;
 pub mod state;
 pub mod storage;
 

@@ -15,20 +15,18 @@ use crate::core::lang::Lang;
 use crate::web::query::PageOptions;
 use crate::web::storage::Loaded;
 
-/// Pastes up to this size are analysed on every keystroke; larger ones once
-/// typing pauses, so that a 100,000-row list never makes typing lag.
-pub const INSTANT_LIMIT: usize = 200_000;
+/// Lists over this many bytes (some 2,000 rows) are large: they are analysed
+/// in slices (see [`analysis`](crate::web::analysis)) and not shown in the
+/// input box, whose layout alone would take seconds for 100,000 rows.
+pub const LARGE_INPUT: usize = 200_000;
 
 /// Everything the user has set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// The interface language.
     pub lang: Lang,
-    /// The text in the input box.
+    /// The list as pasted, typed or uploaded.
     pub input: Rc<str>,
-    /// The text the figures were computed from: equal to `input`, except
-    /// while a large paste waits for typing to pause.
-    pub analysed: Rc<str>,
     /// The assumptions in force (always valid).
     pub assumptions: Assumptions,
     /// The last assumption edit that was refused, with why.
@@ -63,8 +61,6 @@ pub enum Action {
     SetLang(Lang),
     /// The input box changed.
     SetInput(String),
-    /// Analyse the input as it is now (after typing paused).
-    Analyse,
     /// Load the Changxing demo and its as-of date.
     LoadDemo,
     /// Empty the input and forget the overrides.
@@ -103,22 +99,15 @@ impl Default for State {
 impl State {
     /// The state a new visit starts with.
     pub fn new(lang: Lang) -> State {
-        let empty: Rc<str> = Rc::from("");
         State {
             lang,
-            input: empty.clone(),
-            analysed: empty,
+            input: Rc::from(""),
             assumptions: Assumptions::default(),
             assumption_error: None,
             overrides: Overrides::new(),
             focus_row: None,
             notice: None,
         }
-    }
-
-    /// True while a large paste waits to be analysed.
-    pub fn pending(&self) -> bool {
-        !Rc::ptr_eq(&self.input, &self.analysed)
     }
 
     /// The state a visit starts with: what was saved, then the URL's
@@ -133,7 +122,6 @@ impl State {
                 let (saved, assumptions) = *restored;
                 state.lang = saved.lang;
                 state.input = Rc::from(saved.input);
-                state.analysed = state.input.clone();
                 state.assumptions = assumptions;
                 state.overrides = saved.overrides;
             }
@@ -152,18 +140,11 @@ impl State {
 
     fn load_demo(&mut self) {
         self.input = Rc::from(demo::DEMO_CSV);
-        self.analysed = self.input.clone();
         self.assumptions.as_of = Some(demo::demo_as_of());
         self.overrides.clear();
         self.focus_row = None;
     }
 
-    fn set_input(&mut self, text: String) {
-        self.input = Rc::from(text);
-        if self.input.len() <= INSTANT_LIMIT {
-            self.analysed = self.input.clone();
-        }
-    }
 }
 
 impl Reducible for State {
@@ -173,11 +154,10 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::SetInput(text) => next.set_input(text),
-            Action::Analyse => next.analysed = next.input.clone(),
+            Action::SetInput(text) => next.input = Rc::from(text),
             Action::LoadDemo => next.load_demo(),
             Action::Clear => {
-                next.set_input(String::new());
+                next.input = Rc::from("");
                 next.overrides.clear();
                 next.focus_row = None;
             }

@@ -3,7 +3,6 @@
 //! 10,000 rows and more stay fast: only one page is ever in the DOM.
 
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 use web_sys::{HtmlSelectElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
@@ -15,6 +14,7 @@ use crate::core::lang::Lang;
 use crate::core::rules::decision_label;
 use crate::web::i18n::{page_status, Text};
 use crate::web::state::Action;
+use crate::web::shared::Shared;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
@@ -25,7 +25,7 @@ pub struct AccountTableProps {
     /// The interface language.
     pub lang: Lang,
     /// The estimate to list.
-    pub estimate: Rc<Estimate>,
+    pub estimate: Shared<Estimate>,
     /// A row to bring into view (from the diagnostics panel).
     pub focus_row: Option<usize>,
     /// Sends actions to the app.

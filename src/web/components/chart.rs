@@ -2,7 +2,6 @@
 //! and after by level, and hours freed by level. Each has a text
 //! alternative, and both print in black and white.
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::core::figures::{large_number, number_span};
 use crate::core::lang::Lang;
 use crate::core::num::Num;
 use crate::web::i18n::Text;
+use crate::web::shared::Shared;
 
 /// Properties of [`Chart`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct ChartProps {
     /// The interface language.
     pub lang: Lang,
     /// The estimate to draw.
-    pub estimate: Rc<Estimate>,
+    pub estimate: Shared<Estimate>,
 }
 
 const WIDTH: f64 = 360.0;

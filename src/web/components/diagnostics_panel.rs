@@ -1,7 +1,6 @@
 //! The list of problems found in the paste: row, column, value and what was
 //! expected. Clicking one shows that row in the account table.
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::core::import::Import;
 use crate::core::lang::Lang;
 use crate::web::i18n::{diagnostics_count, Text};
 use crate::web::state::Action;
+use crate::web::shared::Shared;
 
 /// At most this many diagnostics are listed; the count shows them all.
 const SHOWN: usize = 200;
@@ -20,7 +20,7 @@ pub struct DiagnosticsPanelProps {
     /// The interface language.
     pub lang: Lang,
     /// The import whose diagnostics to show.
-    pub import: Rc<Import>,
+    pub import: Shared<Import>,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }

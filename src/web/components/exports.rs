@@ -1,7 +1,6 @@
 //! Exports: the results as CSV, the official-style summary paragraph to
 //! copy, and printing.
 
-use std::rc::Rc;
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
@@ -12,6 +11,7 @@ use crate::core::lang::Lang;
 use crate::web::download::download_csv;
 use crate::web::i18n::Text;
 use crate::web::state::{Action, Notice};
+use crate::web::shared::Shared;
 
 /// Properties of [`Exports`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct ExportsProps {
     /// The interface language.
     pub lang: Lang,
     /// The estimate to export.
-    pub estimate: Rc<Estimate>,
+    pub estimate: Shared<Estimate>,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }

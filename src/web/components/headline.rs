@@ -2,7 +2,6 @@
 //! shows the formula with the actual numbers and the sources of the
 //! assumptions behind it.
 
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -13,6 +12,7 @@ use crate::core::figures::{large_number, money_span, number_span};
 use crate::core::lang::Lang;
 use crate::core::num::Num;
 use crate::web::i18n::Text;
+use crate::web::shared::Shared;
 
 /// Properties of [`Headline`].
 #[derive(Properties, PartialEq)]
@@ -20,7 +20,7 @@ pub struct HeadlineProps {
     /// The interface language.
     pub lang: Lang,
     /// The estimate to show.
-    pub estimate: Rc<Estimate>,
+    pub estimate: Shared<Estimate>,
 }
 
 /// One headline card: which explanation lines and assumptions belong to it.

@@ -1,10 +1,10 @@
 //! The paste box and the buttons around it: upload, demo, template, clear.
 
-use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::demo;
@@ -12,18 +12,20 @@ use crate::core::export::template_csv;
 use crate::core::lang::Lang;
 use crate::web::decode::decode;
 use crate::web::download::download_csv;
-use crate::web::i18n::Text;
-use crate::web::state::{Action, Notice};
+use crate::web::analysis::Progress;
+use crate::web::i18n::{large_input, progress, Text};
+use crate::web::state::{Action, Notice, LARGE_INPUT};
+use crate::web::shared::Shared;
 
 /// Properties of [`InputPanel`].
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
     /// The interface language.
     pub lang: Lang,
-    /// The text in the box.
-    pub input: Rc<str>,
-    /// True while a large paste waits to be analysed.
-    pub pending: bool,
+    /// The list.
+    pub input: Shared<str>,
+    /// How far the analysis of a large list has got.
+    pub progress: Option<Progress>,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }
@@ -36,8 +38,31 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     // The reader must live until it calls back; dropping it cancels the read.
     let reader = use_mut_ref(|| None::<FileReader>);
 
+    let large = props.input.len() > LARGE_INPUT;
+    // A large paste never reaches the box: the browser would lay out every
+    // line of it, which takes seconds. When a large list is loaded, any
+    // paste replaces it (the box is read-only then, so nothing else can).
+    let onpaste = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let text = e
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(ClipboardEvent::clipboard_data)
+                .and_then(|data| data.get_data("text/plain").ok());
+            if let Some(text) = text.filter(|text| large || text.len() > LARGE_INPUT) {
+                e.prevent_default();
+                dispatch.emit(Action::SetInput(text));
+            }
+        })
+    };
     let oninput = dispatch.reform(|e: InputEvent| {
-        Action::SetInput(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        let box_: HtmlTextAreaElement = e.target_unchecked_into();
+        let text = box_.value();
+        // Text that arrived some other way (dropped, or set by a script).
+        if text.len() > LARGE_INPUT {
+            box_.set_value("");
+        }
+        Action::SetInput(text)
     });
     let onchange = {
         let dispatch = dispatch.clone();
@@ -85,9 +110,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 data-testid="paste"
                 spellcheck="false"
                 wrap="off"
-                placeholder={Text::InputPlaceholder.get(lang)}
-                value={props.input.to_string()}
+                readonly={large}
+                placeholder={if large { Text::LargeInputPlaceholder } else { Text::InputPlaceholder }.get(lang)}
+                value={if large { AttrValue::Static("") } else { AttrValue::from(props.input.rc().clone()) }}
                 {oninput}
+                {onpaste}
             />
             <div class="toolbar">
                 <label class="button" for="upload">{ Text::Upload.get(lang) }</label>
@@ -103,10 +130,17 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 <button type="button" data-testid="clear" onclick={on_clear}>
                     { Text::Clear.get(lang) }
                 </button>
-                if props.pending {
-                    <span class="pending" role="status">{ Text::Pending.get(lang) }</span>
+                if let Some(p) = props.progress {
+                    <span class="pending" role="status" data-testid="progress">
+                        { progress(p, lang) }
+                    </span>
                 }
             </div>
+            if large {
+                <p class="large-input" data-testid="large-input" role="status">
+                    { large_input(props.input.len(), lang) }
+                </p>
+            }
             if is_demo {
                 <p class="demo-label" data-testid="demo-label">{ demo::label(lang) }</p>
             }

@@ -5,7 +5,7 @@
 
 use jianfu::core::lang::Lang;
 use jianfu::web::app::{App, AppProps};
-use jianfu::web::decode::{decode, Encoding};
+use jianfu::web::decode::{decode, DecodeError, Encoding};
 use jianfu::web::query::PageOptions;
 use jianfu::web::{api, storage};
 use wasm_bindgen::{JsCast, JsValue};
@@ -170,6 +170,25 @@ fn gb18030_files_are_decoded() {
     let (text, encoding) = decode(&with_bom).unwrap();
     assert_eq!(encoding, Encoding::Utf8);
     assert_eq!(text, expected);
+    // Excel's "Unicode text" is UTF-16LE with a BOM.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(expected.encode_utf16().flat_map(u16::to_le_bytes));
+    let (text, encoding) = decode(&utf16).unwrap();
+    assert_eq!(encoding, Encoding::Utf16);
+    assert_eq!(text, expected);
+}
+
+#[wasm_bindgen_test]
+fn workbooks_and_binary_files_are_refused() {
+    // An .xlsx is a ZIP, an .xls an OLE file; neither is text in any
+    // encoding, and GB18030 would turn them into garbage.
+    for bytes in [
+        &b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml"[..],
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..],
+        &b"\x7fELF\x02\x01\x01\x00\x00\x00"[..],
+    ] {
+        assert_eq!(decode(bytes), Err(DecodeError::NotText));
+    }
 }
 
 fn get(value: &JsValue, path: &str) -> JsValue {

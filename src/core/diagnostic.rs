@@ -158,7 +158,16 @@ pub enum Problem {
     },
     /// A quote opened in this row is never closed, so the rest of the input
     /// was read into one cell.
-    UnclosedQuote,
+    UnclosedQuote {
+        /// How many non-blank lines after the quote's own were read into the
+        /// cell: most likely rows of their own.
+        lines: usize,
+    },
+    /// The input holds nothing but blank lines and spaces.
+    Blank {
+        /// How many lines.
+        lines: usize,
+    },
     /// The list has more accounts than the calculator takes; the rest were
     /// counted but not read.
     TooManyRows {
@@ -258,8 +267,13 @@ impl Diagnostic {
             Problem::ExtraCells { count } => format!(
                 "第{row}行比表头多出{count}个有内容的单元格（如“{value}”），已忽略。"
             ),
-            Problem::UnclosedQuote => format!(
-                "{cell}有一个没有闭合的引号，之后的内容都被读进了这一格（“{value}”）。请检查该单元格。"
+            Problem::UnclosedQuote { lines } => format!(
+                "{cell}有一个没有闭合的引号，其后{}行都被读进了这一格（“{value}”）。请检查该单元格。",
+                count(*lines, Lang::Zh)
+            ),
+            Problem::Blank { lines } => format!(
+                "粘贴的内容只有空行或空白（{}行），没有可读的账号。",
+                count(*lines, Lang::Zh)
             ),
             Problem::TooManyRows {
                 limit,
@@ -337,9 +351,14 @@ impl Diagnostic {
                 "Row {row} has {count} non-empty cells beyond the header (e.g. “{value}”); \
                  they are ignored."
             ),
-            Problem::UnclosedQuote => format!(
-                "{cell} opens a quote that is never closed, so everything after it was read \
-                 into this one cell (“{value}”). Please check that cell."
+            Problem::UnclosedQuote { lines } => format!(
+                "{cell} opens a quote that is never closed, so the {} lines after it were read \
+                 into this one cell (“{value}”). Please check that cell.",
+                count(*lines, Lang::En)
+            ),
+            Problem::Blank { lines } => format!(
+                "The input holds only blank lines or spaces ({} lines); there is no account to read.",
+                count(*lines, Lang::En)
             ),
             Problem::TooManyRows {
                 limit,
@@ -360,14 +379,16 @@ impl Problem {
     /// The severity that goes with the problem.
     pub fn severity(&self) -> Severity {
         match self {
-            Problem::NoHeader | Problem::NoNameColumn { .. } => Severity::Error,
+            Problem::NoHeader | Problem::NoNameColumn { .. } | Problem::Blank { .. } => {
+                Severity::Error
+            }
             Problem::Unreadable { .. }
             | Problem::Negative { .. }
             | Problem::TooLarge { .. }
             | Problem::MissingName { .. }
             | Problem::NoAccountData
             | Problem::DuplicateName { .. }
-            | Problem::UnclosedQuote
+            | Problem::UnclosedQuote { .. }
             | Problem::TooManyRows { .. } => Severity::Warning,
             Problem::TitleRow
             | Problem::DuplicateColumn { .. }
@@ -543,7 +564,13 @@ mod tests {
             Problem::NoAccountData,
             Problem::DuplicateName { first_row: 3 },
             Problem::ExtraCells { count: 2 },
-            Problem::UnclosedQuote,
+            Problem::UnclosedQuote { lines: 4 },
+            Problem::Blank { lines: 1_000_000 },
+            Problem::TooManyRows {
+                limit: 200_000,
+                first_row: 200_002,
+                cut: 5,
+            },
         ];
         for problem in problems {
             let d = Diagnostic::new(9, "列", "值", problem);
@@ -551,7 +578,12 @@ mod tests {
             let en = d.message(Lang::En);
             assert!(zh.ends_with('。'), "{zh}");
             assert!(en.ends_with('.'), "{en}");
-            if !matches!(d.problem, Problem::NoHeader) {
+            // Whole-input problems name no row of their own.
+            let whole = matches!(
+                d.problem,
+                Problem::NoHeader | Problem::Blank { .. } | Problem::TooManyRows { .. }
+            );
+            if !whole {
                 assert!(zh.contains("第9行"), "{zh}");
                 assert!(en.contains("Row 9"), "{en}");
             }

@@ -112,7 +112,20 @@ struct Reading {
 impl Importer {
     /// Starts importing `text`: sniffs the delimiter and reads the header.
     pub fn new(text: &str) -> Importer {
-        Importer::start(&Table::new(text))
+        let table = Table::new(text);
+        let mut importer = Importer::start(&table);
+        if importer.reading.is_none()
+            && importer.import.diagnostics.is_empty()
+            && !table.text().is_empty()
+        {
+            // Nothing but blank lines: say so, rather than show nothing.
+            let lines = table.text().lines().count();
+            importer
+                .import
+                .diagnostics
+                .push(Diagnostic::new(0, "", "", Problem::Blank { lines }));
+        }
+        importer
     }
 
     fn start(table: &Table) -> Importer {
@@ -467,11 +480,17 @@ impl Plan {
                 .enumerate()
                 .find(|(_, cell)| cell.contains(['\n', '\r']))
                 .unwrap_or((self.name, name_cell));
+            // The lines after the quote's own, each most likely a row.
+            let lines = cell
+                .lines()
+                .skip(1)
+                .filter(|line| !line.trim().is_empty())
+                .count();
             import.diagnostics.push(Diagnostic::new(
                 row.number,
                 self.header(index),
                 cell,
-                Problem::UnclosedQuote,
+                Problem::UnclosedQuote { lines },
             ));
         }
     }
@@ -955,7 +974,11 @@ mod tests {
         );
         assert_eq!(import.diagnostics[0].severity, Severity::Error);
         assert_eq!(import_text(""), Import::default());
-        assert_eq!(import_text(" \n\t\n"), Import::default());
+        // Blank lines are not a list, and the page says so.
+        assert_eq!(
+            problems(&import_text(" \n\t\n")),
+            vec![(0, Problem::Blank { lines: 2 })]
+        );
     }
 
     #[test]
@@ -1017,7 +1040,14 @@ mod tests {
         assert_eq!(import.accounts.len(), 1);
         assert_eq!(
             import.diagnostics.last().map(|d| &d.problem),
-            Some(&Problem::UnclosedQuote)
+            Some(&Problem::UnclosedQuote { lines: 1 })
+        );
+        assert_eq!(
+            import.diagnostics.last().map(|d| d.message(Lang::Zh)),
+            Some(
+                "第2行「粉丝数」列有一个没有闭合的引号，其后1行都被读进了这一格（“12\nB\t13”）。请检查该单元格。"
+                    .to_string()
+            )
         );
     }
 

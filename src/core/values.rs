@@ -945,6 +945,8 @@ fn side(text: &str) -> Result<Side, Fault> {
         // A well-formed negative number is a different fault from noise.
         let rest = text.trim_start_matches(['-', '−']);
         return match side(rest) {
+            // `-0` is zero, however it is written.
+            Ok(zero) if zero.high == Num::ZERO => Ok(zero),
             Ok(_) => Err(Fault::Negative),
             Err(fault) => Err(fault),
         };
@@ -1492,6 +1494,8 @@ mod tests {
             ("NA", Ok(None)),
             ("-5", Err(Fault::Negative)),
             ("-5-3", Err(Fault::Negative)),
+            ("-0", point("0")),
+            ("-0.0", point("0")),
             ("很多", Err(Fault::Unreadable)),
             ("NaN", Err(Fault::Unreadable)),
             ("inf", Err(Fault::Unreadable)),

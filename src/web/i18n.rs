@@ -229,6 +229,15 @@ pub fn diagnostics_count(count: usize, lang: Lang) -> String {
     }
 }
 
+/// Under a diagnostics list too long to show in full.
+pub fn diagnostics_shown(shown: usize, total: usize, lang: Lang) -> String {
+    let rest = total.saturating_sub(shown);
+    match lang {
+        Lang::Zh => format!("仅列出前{shown}条，其余{rest}条未列出；请先处理上面的问题。"),
+        Lang::En => format!("Only the first {shown} are listed; {rest} more are not. Fix those above first."),
+    }
+}
+
 /// "Page p of n, rows a–b of c" for the table.
 pub fn page_status(
     page: usize,

@@ -101,13 +101,19 @@ fn parse(text: &str) -> Option<(Saved, Assumptions)> {
 /// Saves the record. Fails when the browser refuses (quota exceeded, or
 /// storage disabled); the data stays on screen either way.
 pub fn save(saved: &Saved) -> Result<(), SaveError> {
-    let storage = storage().ok_or(SaveError)?;
+    storage().ok_or(SaveError)?;
     // JSON-compatible: maps become plain objects, which JSON.stringify keeps
     // (a JS Map would be written as `{}`, losing the overrides).
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let value = saved.serialize(&serializer).map_err(|_| SaveError)?;
-    let text: String = js_sys::JSON::stringify(&value)
-        .map_err(|_: JsValue| SaveError)?
-        .into();
-    storage.set_item(KEY, &text).map_err(|_| SaveError)
+    let text = js_sys::JSON::stringify(&value).map_err(|_: JsValue| SaveError)?;
+    set_local_item(KEY, &text).map_err(|_| SaveError)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `localStorage.setItem` with the value as a JS string: web-sys takes a
+    /// `&str`, which would copy a large list out of JS and back in again.
+    #[wasm_bindgen(catch, js_namespace = localStorage, js_name = setItem)]
+    fn set_local_item(key: &str, value: &js_sys::JsString) -> Result<(), JsValue>;
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::core::diagnostic::Severity;
 use crate::core::import::Import;
 use crate::core::lang::Lang;
-use crate::web::i18n::{diagnostics_count, Text};
+use crate::web::i18n::{diagnostics_count, diagnostics_shown, Text};
 use crate::web::state::Action;
 use crate::web::shared::Shared;
 
@@ -74,6 +74,11 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
                     </thead>
                     <tbody>{ for items }</tbody>
                 </table>
+                if diagnostics.len() > SHOWN {
+                    <p class="more" data-testid="diagnostics-more">
+                        { diagnostics_shown(SHOWN, diagnostics.len(), lang) }
+                    </p>
+                }
             </div>
         }
     };

@@ -76,9 +76,7 @@ mod native {
             group.sample_size(10);
             group.bench_function("raw csv read", |b| b.iter(|| raw_csv(text)));
             group.bench_function("import", |b| b.iter(|| import_text(text)));
-            group.bench_function("import+estimate", |b| {
-                b.iter(|| import_and_estimate(text))
-            });
+            group.bench_function("import+estimate", |b| b.iter(|| import_and_estimate(text)));
             group.finish();
         }
     }

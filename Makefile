@@ -20,13 +20,14 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build test test-native test-browser test-e2e check clean
+.PHONY: help setup serve build test test-native test-browser test-e2e check bench clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)/"
 	@echo "make test    run every test: native, in-browser, end-to-end"
 	@echo "make build   release build into dist/, with gzipped sizes"
 	@echo "make check   cargo fmt --check and clippy -D warnings on both targets"
+	@echo "make bench   native and in-browser benchmarks against PapaParse, as one table"
 	@echo "make setup   install the toolchain pieces (done by the others as needed)"
 
 setup: .setup/rust-target .setup/wasm-bindgen .setup/trunk .setup/chromium node_modules/.setup-done
@@ -84,6 +85,12 @@ test-browser: setup
 
 test-e2e: build
 	node --test tests/e2e/
+
+# Criterion natively, then Playwright in Chromium against PapaParse; prints
+# one table and writes target/bench/report.md. Not part of `make test`:
+# timings are for measuring, never for passing or failing.
+bench: build
+	node scripts/bench.mjs
 
 check: setup
 	cargo fmt --check

@@ -12,6 +12,12 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 TRUNK_VERSION := 0.21.14
 PORT ?= 8080
 
+# The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
+# `make test` fails above it. Issue 7's budget is 200 KB (goal 150); the
+# bundle is 266 KB today (see README, Performance), so this holds the line
+# while it comes down, and is lowered with every cut.
+SIZE_BUDGET_KB := 268
+
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -20,7 +26,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help setup serve build test test-native test-browser test-e2e check bench clean
+.PHONY: help setup serve build test test-native test-browser test-e2e test-size check bench clean
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:$(PORT)/"
@@ -75,7 +81,7 @@ build: setup
 	node scripts/postbuild.mjs dist
 	node scripts/size.mjs dist
 
-test: setup test-native test-browser test-e2e
+test: setup test-native test-browser test-e2e test-size
 
 test-native:
 	cargo test
@@ -85,6 +91,9 @@ test-browser: setup
 
 test-e2e: build
 	node --test tests/e2e/
+
+test-size: build
+	node scripts/size.mjs dist --budget $(SIZE_BUDGET_KB)
 
 # Criterion natively, then Playwright in Chromium against PapaParse; prints
 # one table and writes target/bench/report.md. Not part of `make test`:

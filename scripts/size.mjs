@@ -1,11 +1,15 @@
 // Prints the gzipped size of the wasm, JS and CSS in a build directory, so
-// every `make build` shows what the page costs to download.
-// Usage: node scripts/size.mjs dist
+// every `make build` shows what the page costs to download. With --budget KB
+// it fails when the total is over, which is how `make test` holds the line.
+// Usage: node scripts/size.mjs dist [--budget KB]
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const dir = process.argv[2] ?? "dist";
+const args = process.argv.slice(2);
+const budgetAt = args.indexOf("--budget");
+const budget = budgetAt >= 0 ? Number(args.splice(budgetAt, 2)[1]) : null;
+const dir = args[0] ?? "dist";
 const rows = readdirSync(dir)
   .filter((name) => /\.(wasm|js|css)$/.test(name) && name !== "sw.js")
   .map((name) => {
@@ -23,4 +27,16 @@ try {
   console.log(`${kb(offline.length)} raw ${kb(gzipSync(offline, { level: 9 }).length)} gzipped  jianfu-offline.html (one file)`);
 } catch {
   // No offline file in this build.
+}
+if (budget !== null) {
+  if (!(budget > 0)) {
+    console.error("size: --budget needs a size in KB");
+    process.exit(2);
+  }
+  const over = total / 1024 - budget;
+  if (over > 0) {
+    console.error(`size: ${(total / 1024).toFixed(1)} KB gzipped is ${over.toFixed(1)} KB over the budget of ${budget} KB`);
+    process.exit(1);
+  }
+  console.log(`size: within the budget of ${budget} KB gzipped`);
 }

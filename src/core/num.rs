@@ -19,13 +19,18 @@ use serde::{Serialize, Serializer};
 /// An exact rational number, always stored in lowest terms with a positive
 /// denominator.
 ///
-/// Arithmetic never panics. Inputs are bounded by the importer, so overflow of
-/// `i128` does not happen in practice; if it ever would, the result falls back
-/// to a close approximation instead of killing the page.
+/// Stored in 64 bits a side: every figure of a real list fits with room to
+/// spare (money is limited to a trillion yuan, in fen), 64-bit arithmetic is
+/// native in WebAssembly where 128-bit is a library call, and an account's
+/// seven ranges take half the memory. Intermediate results are worked out in
+/// `i128`, so a product or sum is exact whenever the reduced result fits.
+///
+/// Arithmetic never panics. A result that would not fit (absurd inputs only)
+/// falls back to a close approximation instead of killing the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Num {
-    num: i128,
-    den: i128,
+    num: i64,
+    den: i64,
 }
 
 /// A closed interval of exact numbers, `low <= high`.
@@ -45,15 +50,7 @@ impl Num {
 
     /// An integer.
     pub const fn int(n: i64) -> Num {
-        Num {
-            num: n as i128,
-            den: 1,
-        }
-    }
-
-    /// A whole number already known to be in range.
-    const fn int128(num: i128) -> Num {
-        Num { num, den: 1 }
+        Num { num: n, den: 1 }
     }
 
     /// `num / den`, or `None` when `den` is zero.
@@ -102,12 +99,12 @@ impl Num {
 
     /// The numerator in lowest terms.
     pub fn numer(self) -> i128 {
-        self.num
+        i128::from(self.num)
     }
 
     /// The denominator in lowest terms, always positive.
     pub fn denom(self) -> i128 {
-        self.den
+        i128::from(self.den)
     }
 
     /// True when the number is a whole number.
@@ -125,11 +122,12 @@ impl Num {
     /// 2.005 is 201).
     pub fn round_scaled(self, places: u32) -> i128 {
         let scale = 10i128.checked_pow(places).unwrap_or(i128::MAX);
-        match self.num.checked_mul(scale) {
+        let den = self.denom();
+        match self.numer().checked_mul(scale) {
             Some(scaled) => {
-                let q = scaled / self.den;
-                let r = scaled % self.den;
-                if r.unsigned_abs() * 2 >= self.den.unsigned_abs() {
+                let q = scaled / den;
+                let r = scaled % den;
+                if r.unsigned_abs() * 2 >= den.unsigned_abs() {
                     q + scaled.signum()
                 } else {
                     q
@@ -148,48 +146,57 @@ impl Num {
     /// making the denominator positive. `den` must not be zero.
     fn reduced(num: i128, den: i128) -> Num {
         if den == 1 {
-            return Num { num, den };
+            if let Ok(num) = i64::try_from(num) {
+                return Num { num, den: 1 };
+            }
         }
         let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1);
-        // `g` divides both, so both quotients fit back into i128, except for
-        // i128::MIN / 1, which `checked_neg` below handles.
-        let mut num = num / g as i128;
-        let mut den = den / g as i128;
+        // `g` divides both; the quotients fit back into i128, except for
+        // i128::MIN / 1, which the sign step below sends to the fallback.
+        let (mut num, mut den) = (num / g as i128, den / g as i128);
         if den < 0 {
             match (num.checked_neg(), den.checked_neg()) {
-                (Some(n), Some(d)) => {
-                    num = n;
-                    den = d;
-                }
+                (Some(n), Some(d)) => (num, den) = (n, d),
                 _ => return Num::approximate(num as f64 / den as f64),
             }
         }
-        Num { num, den }
+        match (i64::try_from(num), i64::try_from(den)) {
+            (Ok(num), Ok(den)) => Num { num, den },
+            _ => Num::approximate(num as f64 / den as f64),
+        }
     }
 
-    /// The fallback for results that would overflow: the value rounded to
-    /// millionths, saturated at a very large magnitude.
+    /// The fallback for results that would not fit: the value rounded to
+    /// millionths (whole numbers from a trillion up), saturated at the ends
+    /// of `i64`.
     fn approximate(value: f64) -> Num {
-        const SCALE: f64 = 1e6;
         if value.is_nan() {
             return Num::ZERO;
         }
-        let limit = (i128::MAX / 2) as f64;
-        let scaled = (value * SCALE).clamp(-limit, limit);
-        Num::reduced(scaled.round() as i128, SCALE as i128)
+        let scale: i64 = if value.abs() < 1e12 { 1_000_000 } else { 1 };
+        // `as` saturates at the ends of i64.
+        let scaled = (value * scale as f64).round() as i64;
+        Num::reduced(i128::from(scaled), i128::from(scale))
     }
 
-    /// Exact addition, or `None` on overflow.
+    /// Exact addition, or `None` when even `i128` overflows.
     fn checked_add(self, other: Num) -> Option<Num> {
         if self.den == other.den {
             // The common case (whole numbers, money in the same unit): no
-            // cross-multiplying.
-            return Some(Num::reduced(self.num.checked_add(other.num)?, self.den));
+            // cross-multiplying, and no division when the sum fits.
+            if let (1, Some(sum)) = (self.den, self.num.checked_add(other.num)) {
+                return Some(Num::int(sum));
+            }
+            return Some(Num::reduced(
+                self.numer() + other.numer(),
+                self.denom(),
+            ));
         }
-        let g = gcd(self.den as u128, other.den as u128) as i128;
-        let left = self.num.checked_mul(other.den / g)?;
-        let right = other.num.checked_mul(self.den / g)?;
-        let den = (self.den / g).checked_mul(other.den)?;
+        let (a, b) = (self.denom(), other.denom());
+        let g = gcd(a as u128, b as u128) as i128;
+        let left = self.numer().checked_mul(b / g)?;
+        let right = other.numer().checked_mul(a / g)?;
+        let den = (a / g).checked_mul(b)?;
         Some(Num::reduced(left.checked_add(right)?, den))
     }
 
@@ -249,9 +256,9 @@ impl Sub for Num {
         self.combine(
             other,
             |a, b| {
-                let negated = Num {
-                    num: b.num.checked_neg()?,
-                    den: b.den,
+                let negated = match b.num.checked_neg() {
+                    Some(num) => Num { num, den: b.den },
+                    None => return Some(Num::reduced(a.numer() - b.numer(), 1)),
                 };
                 a.checked_add(negated)
             },
@@ -266,14 +273,14 @@ impl Mul for Num {
         self.combine(
             other,
             |a, b| {
-                if a.den == 1 && b.den == 1 {
-                    return Some(Num::int128(a.num.checked_mul(b.num)?));
+                if let (1, 1, Some(product)) = (a.den, b.den, a.num.checked_mul(b.num)) {
+                    return Some(Num::int(product));
                 }
                 // Cross-reduce first so that the products stay small.
-                let g1 = gcd(a.num.unsigned_abs(), b.den as u128).max(1) as i128;
-                let g2 = gcd(b.num.unsigned_abs(), a.den as u128).max(1) as i128;
-                let num = (a.num / g1).checked_mul(b.num / g2)?;
-                let den = (a.den / g2).checked_mul(b.den / g1)?;
+                let g1 = gcd(a.numer().unsigned_abs(), b.den as u128).max(1) as i128;
+                let g2 = gcd(b.numer().unsigned_abs(), a.den as u128).max(1) as i128;
+                let num = (a.numer() / g1).checked_mul(b.numer() / g2)?;
+                let den = (a.denom() / g2).checked_mul(b.denom() / g1)?;
                 Some(Num::reduced(num, den))
             },
             |a, b| a * b,
@@ -289,7 +296,7 @@ impl Div for Num {
         if other.num == 0 {
             return Num::ZERO;
         }
-        let inverse = Num::reduced(other.den, other.num);
+        let inverse = Num::reduced(other.denom(), other.numer());
         self * inverse
     }
 }
@@ -305,13 +312,8 @@ impl Ord for Num {
         if self.den == other.den {
             return self.num.cmp(&other.num);
         }
-        match (
-            self.num.checked_mul(other.den),
-            other.num.checked_mul(self.den),
-        ) {
-            (Some(a), Some(b)) => a.cmp(&b),
-            _ => self.to_f64().total_cmp(&other.to_f64()),
-        }
+        // 64 × 64 bits always fit in 128.
+        (self.numer() * other.denom()).cmp(&(other.numer() * self.denom()))
     }
 }
 
@@ -510,6 +512,17 @@ mod tests {
         let tiny = Num::ratio(1, i128::MAX).unwrap();
         let _ = tiny + Num::ratio(1, i128::MAX - 1).unwrap();
         assert_eq!(Num::int(5) / Num::ZERO, Num::ZERO);
+        // At the edges of 64 bits: exact through i128 while the result
+        // fits, close when it does not.
+        let max = Num::int(i64::MAX);
+        assert_eq!(max - max, Num::ZERO);
+        assert_eq!(max + Num::ONE, max, "saturates at i64::MAX");
+        assert_eq!(Num::int(i64::MIN) - Num::int(i64::MIN), Num::ZERO);
+        let product = max * max;
+        assert_eq!(product, max, "saturates at i64::MAX");
+        // 10^12 × 10^6 needs 61 bits: exact.
+        let big = Num::int(1_000_000_000_000) * Num::int(1_000_000);
+        assert_eq!(big, Num::int(1_000_000_000_000_000_000));
     }
 
     #[test]

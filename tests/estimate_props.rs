@@ -361,7 +361,7 @@ proptest! {
         for assumptions in [a, b] {
             let e = estimate(&accounts, &assumptions, as_of(), &o);
             for r in &e.accounts {
-                if let Some(&d) = o.get(&r.override_key) {
+                if let Some(&d) = o.get(&r.override_key()) {
                     prop_assert_eq!(r.decision, d);
                     prop_assert!(r.overridden);
                 }

@@ -98,8 +98,9 @@ pub struct AccountResult {
     pub reason: Reason,
     /// True when the user overrode the decision.
     pub overridden: bool,
-    /// The account's key in [`Overrides`].
-    pub override_key: String,
+    /// How many earlier accounts of the list share its name, which makes
+    /// its [`AccountResult::override_key`].
+    pub occurrence: usize,
     /// Staff hours per year freed by the decision.
     pub hours_freed: Span,
     /// Staff hours per year the receiving account takes on (merge only).
@@ -402,10 +403,19 @@ impl Estimator {
     /// accounts the estimator was made with. True when all are done.
     pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
         let done = self.results.len();
-        let next = accounts.iter().zip(&self.occurrences).skip(done).take(count);
+        let next = accounts
+            .iter()
+            .zip(&self.occurrences)
+            .skip(done)
+            .take(count);
         for (account, &occurrence) in next {
-            let key = override_key(&account.name, occurrence);
-            let result = assess(account, key, &self.assumptions, self.as_of, &self.overrides);
+            let result = assess(
+                account,
+                occurrence,
+                &self.assumptions,
+                self.as_of,
+                &self.overrides,
+            );
             self.totals.add(&result);
             self.results.push(result);
         }
@@ -433,14 +443,20 @@ impl Estimator {
 /// decision frees and saves.
 fn assess(
     account: &Account,
-    key: String,
+    occurrence: usize,
     assumptions: &Assumptions,
     as_of: Date,
     overrides: &Overrides,
 ) -> AccountResult {
     let (figures, assumed) = AccountFigures::of(account, assumptions);
     let recommendation = recommend(account, &figures, assumptions, as_of);
-    let (decision, rule, reason, overridden) = match overrides.get(&key) {
+    // Most estimates have no override at all: no key is built for them.
+    let overridden = if overrides.is_empty() {
+        None
+    } else {
+        overrides.get(&override_key(&account.name, occurrence))
+    };
+    let (decision, rule, reason, overridden) = match overridden {
         Some(&decision) => (decision, Rule::Given, Reason::Overridden { decision }, true),
         None => (
             recommendation.decision,
@@ -478,7 +494,7 @@ fn assess(
         rule,
         reason,
         overridden,
-        override_key: key,
+        occurrence,
         hours_freed,
         added_load,
         cash_saved,
@@ -692,6 +708,11 @@ impl Estimate {
 }
 
 impl AccountResult {
+    /// The account's key in [`Overrides`].
+    pub fn override_key(&self) -> String {
+        override_key(&self.name, self.occurrence)
+    }
+
     /// This account in one language.
     pub fn view(&self, lang: Lang) -> AccountView<'_> {
         AccountView {
@@ -806,8 +827,8 @@ mod tests {
         let mut overrides = Overrides::new();
         overrides.insert(override_key("重名号", 1), Decision::Close);
         let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
-        assert_eq!(e.accounts[0].override_key, "重名号");
-        assert_eq!(e.accounts[1].override_key, "重名号#2");
+        assert_eq!(e.accounts[0].override_key(), "重名号");
+        assert_eq!(e.accounts[1].override_key(), "重名号#2");
         assert_eq!(e.accounts[0].decision, Decision::Keep);
         assert!(!e.accounts[0].overridden);
         assert_eq!(e.accounts[1].decision, Decision::Close);

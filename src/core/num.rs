@@ -187,10 +187,7 @@ impl Num {
             if let (1, Some(sum)) = (self.den, self.num.checked_add(other.num)) {
                 return Some(Num::int(sum));
             }
-            return Some(Num::reduced(
-                self.numer() + other.numer(),
-                self.denom(),
-            ));
+            return Some(Num::reduced(self.numer() + other.numer(), self.denom()));
         }
         let (a, b) = (self.denom(), other.denom());
         let g = gcd(a as u128, b as u128) as i128;

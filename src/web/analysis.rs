@@ -42,7 +42,12 @@ pub struct Settings {
 
 impl Settings {
     fn estimate(&self, import: &Import) -> Estimate {
-        estimate(&import.accounts, &self.assumptions, self.as_of, &self.overrides)
+        estimate(
+            &import.accounts,
+            &self.assumptions,
+            self.as_of,
+            &self.overrides,
+        )
     }
 }
 

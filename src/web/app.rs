@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::web::analysis::{use_analysis, Settings};
 use crate::web::components::account_table::AccountTable;
 use crate::web::components::assumptions_panel::AssumptionsPanel;
 use crate::web::components::chart::Chart;
@@ -13,10 +14,8 @@ use crate::web::components::header::Header;
 use crate::web::components::headline::Headline;
 use crate::web::components::input_panel::InputPanel;
 use crate::web::components::notice_bar::NoticeBar;
-use crate::web::analysis::{use_analysis, Settings};
 use crate::web::hooks::{use_embed_messages, use_html_lang, use_persistence};
 use crate::web::query::PageOptions;
-use crate::web::shared::Shared;
 use crate::web::state::{Action, State};
 use crate::web::storage;
 use crate::web::today;
@@ -49,7 +48,7 @@ pub fn App(props: &AppProps) -> Html {
         overrides: state.overrides.clone(),
         as_of,
     };
-    let input = Shared::from(state.input.clone());
+    let input = state.input.clone();
     let analysis = use_analysis(&input, &settings);
     let (import, result) = (analysis.import, analysis.estimate);
 

@@ -234,7 +234,9 @@ pub fn diagnostics_shown(shown: usize, total: usize, lang: Lang) -> String {
     let rest = total.saturating_sub(shown);
     match lang {
         Lang::Zh => format!("仅列出前{shown}条，其余{rest}条未列出；请先处理上面的问题。"),
-        Lang::En => format!("Only the first {shown} are listed; {rest} more are not. Fix those above first."),
+        Lang::En => format!(
+            "Only the first {shown} are listed; {rest} more are not. Fix those above first."
+        ),
     }
 }
 

@@ -35,6 +35,18 @@ impl<T: ?Sized> From<Rc<T>> for Shared<T> {
     }
 }
 
+impl From<&str> for Shared<str> {
+    fn from(text: &str) -> Shared<str> {
+        Shared(Rc::from(text))
+    }
+}
+
+impl From<String> for Shared<str> {
+    fn from(text: String) -> Shared<str> {
+        Shared(Rc::from(text))
+    }
+}
+
 impl<T: ?Sized> Clone for Shared<T> {
     fn clone(&self) -> Shared<T> {
         Shared(self.0.clone())

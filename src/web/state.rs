@@ -13,6 +13,7 @@ use crate::core::demo;
 use crate::core::estimate::Overrides;
 use crate::core::lang::Lang;
 use crate::web::query::PageOptions;
+use crate::web::shared::Shared;
 use crate::web::storage::Loaded;
 
 /// Lists over this many bytes (some 2,000 rows) are large: they are analysed
@@ -26,7 +27,8 @@ pub struct State {
     /// The interface language.
     pub lang: Lang,
     /// The list as pasted, typed or uploaded.
-    pub input: Rc<str>,
+    /// Compared by address (see [`Shared`]): a new list is a new value.
+    pub input: Shared<str>,
     /// The assumptions in force (always valid).
     pub assumptions: Assumptions,
     /// The last assumption edit that was refused, with why.
@@ -101,7 +103,7 @@ impl State {
     pub fn new(lang: Lang) -> State {
         State {
             lang,
-            input: Rc::from(""),
+            input: Shared::from(""),
             assumptions: Assumptions::default(),
             assumption_error: None,
             overrides: Overrides::new(),
@@ -121,7 +123,7 @@ impl State {
             Loaded::Saved(restored) => {
                 let (saved, assumptions) = *restored;
                 state.lang = saved.lang;
-                state.input = Rc::from(saved.input);
+                state.input = Shared::from(saved.input);
                 state.assumptions = assumptions;
                 state.overrides = saved.overrides;
             }
@@ -139,12 +141,11 @@ impl State {
     }
 
     fn load_demo(&mut self) {
-        self.input = Rc::from(demo::DEMO_CSV);
+        self.input = Shared::from(demo::DEMO_CSV);
         self.assumptions.as_of = Some(demo::demo_as_of());
         self.overrides.clear();
         self.focus_row = None;
     }
-
 }
 
 impl Reducible for State {
@@ -154,10 +155,10 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::SetInput(text) => next.input = Rc::from(text),
+            Action::SetInput(text) => next.input = Shared::from(text),
             Action::LoadDemo => next.load_demo(),
             Action::Clear => {
-                next.input = Rc::from("");
+                next.input = Shared::from("");
                 next.overrides.clear();
                 next.focus_row = None;
             }

@@ -13,8 +13,8 @@ use crate::core::figures::{money_span, number_span};
 use crate::core::lang::Lang;
 use crate::core::rules::decision_label;
 use crate::web::i18n::{page_status, Text};
-use crate::web::state::Action;
 use crate::web::shared::Shared;
+use crate::web::state::Action;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
@@ -253,7 +253,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
         })
     };
     let on_decision = {
-        let name = a.override_key.clone();
+        let name = a.override_key();
         props.dispatch.reform(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let decision = match select.value().as_str() {
@@ -265,7 +265,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
         })
     };
     let on_undo = {
-        let name = a.override_key.clone();
+        let name = a.override_key();
         props
             .dispatch
             .reform(move |_: MouseEvent| Action::ResetOverride(name.clone()))

@@ -2,7 +2,6 @@
 //! and after by level, and hours freed by level. Each has a text
 //! alternative, and both print in black and white.
 
-
 use yew::prelude::*;
 
 use crate::core::account::Level;

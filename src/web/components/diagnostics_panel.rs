@@ -1,15 +1,14 @@
 //! The list of problems found in the paste: row, column, value and what was
 //! expected. Clicking one shows that row in the account table.
 
-
 use yew::prelude::*;
 
 use crate::core::diagnostic::Severity;
 use crate::core::import::Import;
 use crate::core::lang::Lang;
 use crate::web::i18n::{diagnostics_count, diagnostics_shown, Text};
-use crate::web::state::Action;
 use crate::web::shared::Shared;
+use crate::web::state::Action;
 
 /// At most this many diagnostics are listed; the count shows them all.
 const SHOWN: usize = 200;

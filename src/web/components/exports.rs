@@ -1,7 +1,6 @@
 //! Exports: the results as CSV, the official-style summary paragraph to
 //! copy, and printing.
 
-
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
@@ -10,8 +9,8 @@ use crate::core::export::{results_csv, summary_paragraph};
 use crate::core::lang::Lang;
 use crate::web::download::download_csv;
 use crate::web::i18n::Text;
-use crate::web::state::{Action, Notice};
 use crate::web::shared::Shared;
+use crate::web::state::{Action, Notice};
 
 /// Properties of [`Exports`].
 #[derive(Properties, PartialEq)]

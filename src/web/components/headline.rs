@@ -2,7 +2,6 @@
 //! shows the formula with the actual numbers and the sources of the
 //! assumptions behind it.
 
-
 use yew::prelude::*;
 
 use crate::core::assumptions::Assumption;

@@ -1,6 +1,5 @@
 //! The paste box and the buttons around it: upload, demo, template, clear.
 
-
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
 use wasm_bindgen::JsCast;
@@ -10,12 +9,12 @@ use yew::prelude::*;
 use crate::core::demo;
 use crate::core::export::template_csv;
 use crate::core::lang::Lang;
+use crate::web::analysis::Progress;
 use crate::web::decode::decode;
 use crate::web::download::download_csv;
-use crate::web::analysis::Progress;
 use crate::web::i18n::{large_input, progress, Text};
-use crate::web::state::{Action, Notice, LARGE_INPUT};
 use crate::web::shared::Shared;
+use crate::web::state::{Action, Notice, LARGE_INPUT};
 
 /// Properties of [`InputPanel`].
 #[derive(Properties, PartialEq)]

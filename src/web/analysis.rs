@@ -130,6 +130,10 @@ pub fn use_analysis(text: &Shared<str>, settings: &Settings) -> Analysis {
                 ));
             } else {
                 progress.set(None);
+                // Let the last large list's accounts go.
+                if finished.is_some() {
+                    finished.set(None);
+                }
             }
             move || cancelled.set(true)
         });

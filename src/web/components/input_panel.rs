@@ -48,6 +48,8 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 .dyn_ref::<ClipboardEvent>()
                 .and_then(ClipboardEvent::clipboard_data)
                 .and_then(|data| data.get_data("text/plain").ok());
+            // A paste with no text (an image, say) leaves the list alone.
+            let text = text.filter(|text| !text.is_empty());
             if let Some(text) = text.filter(|text| large || text.len() > LARGE_INPUT) {
                 e.prevent_default();
                 dispatch.emit(Action::SetInput(text));
@@ -55,11 +57,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         })
     };
     let oninput = dispatch.reform(|e: InputEvent| {
-        let box_: HtmlTextAreaElement = e.target_unchecked_into();
-        let text = box_.value();
+        let textarea: HtmlTextAreaElement = e.target_unchecked_into();
+        let text = textarea.value();
         // Text that arrived some other way (dropped, or set by a script).
         if text.len() > LARGE_INPUT {
-            box_.set_value("");
+            textarea.set_value("");
         }
         Action::SetInput(text)
     });

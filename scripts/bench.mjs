@@ -328,61 +328,57 @@ async function computeRuns(browser, url, rows, text, call) {
     const { context, page } = await freshPage(browser, url);
     await page.waitForFunction(call.ready, null, { timeout: TIMEOUT_MS });
     await page.evaluate((t) => (window.__text = t), text);
-    runs.push(await page.evaluate(call.run, AS_OF));
+    runs.push(await page.evaluate(computeInPage, { asOf: AS_OF, which: call.which }));
     await context.close();
   }
   log(`${call.name} ${fmtRows(rows)} rows: ${fmtMs(median(runs.map((r) => r.first)))}`);
   return runs;
 }
 
+/**
+ * Times one import + estimate of `window.__text` in the page, twice (first
+ * call, then warmed), with Jianfu's JS API or the baseline's function, and
+ * returns the totals so that the two can be checked against each other.
+ * Runs in the page, so it is self-contained.
+ */
+function computeInPage({ asOf, which }) {
+  const compute =
+    which === "jianfu"
+      ? (text) => {
+          const { summary } = window.jianfu.estimate(text, { asOf });
+          return { ...summary, cashSavedFen: Math.round(summary.cashSaved * 100) };
+        }
+      : (text) => window.baseline(text, { asOf }).summary;
+  const once = () => {
+    const start = performance.now();
+    const summary = compute(window.__text);
+    return [performance.now() - start, summary];
+  };
+  const [first, s] = once();
+  const [warm] = once();
+  return {
+    first,
+    warm,
+    totals: {
+      accounts: s.accountsTotal,
+      shut: s.accountsShut,
+      hoursLow: s.hoursFreed.low,
+      hoursHigh: s.hoursFreed.high,
+      cashFen: s.cashSavedFen,
+    },
+  };
+}
+
 const JIANFU_ESTIMATE = {
   name: "jianfu.estimate",
+  which: "jianfu",
   ready: () => typeof window.jianfu?.estimate === "function",
-  run: (asOf) => {
-    const once = () => {
-      const start = performance.now();
-      const result = window.jianfu.estimate(window.__text, { asOf });
-      return [performance.now() - start, result.summary];
-    };
-    const [first, s] = once();
-    const [warm] = once();
-    return {
-      first,
-      warm,
-      totals: {
-        accounts: s.accountsTotal,
-        shut: s.accountsShut,
-        hoursLow: s.hoursFreed.low,
-        hoursHigh: s.hoursFreed.high,
-        cashFen: Math.round(s.cashSaved * 100),
-      },
-    };
-  },
 };
 
 const PAPAPARSE = {
   name: "PapaParse baseline",
+  which: "baseline",
   ready: () => typeof window.baseline === "function" && typeof window.Papa === "object",
-  run: (asOf) => {
-    const once = () => {
-      const start = performance.now();
-      const result = window.baseline(window.__text, { asOf });
-      return [performance.now() - start, result.summary];
-    };
-    const [first, s] = once();
-    const [warm] = once();
-    return {
-      first,
-      warm,
-      totals: {
-        accounts: s.accountsTotal,
-        shut: s.accountsShut,
-        hoursLow: s.hoursFreed.low,
-        hoursHigh: s.hoursFreed.high,
-        cashFen: s.cashSavedFen,
-      },
-    };
-  },
 };
 
 function sameTotals(a, b) {

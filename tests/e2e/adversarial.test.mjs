@@ -15,24 +15,13 @@
 // for megabytes. Runs against dist/, or against JIANFU_DIST:
 //
 //   JIANFU_DIST=/tmp/copy-of-dist node --test tests/e2e/adversarial.test.mjs
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 import { withApp, setAsOf, expectShown, read, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(process.env.JIANFU_DIST ?? "dist");
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** SMALL_LIST's figures with its as-of date (see app.mjs). */
 const SMALL_LIST_FIGURES = {
@@ -222,8 +211,8 @@ async function adversarial(t, body, options = {}) {
   const start = Date.now();
   try {
     await withApp(
-      browser,
-      server,
+      env.browser,
+      env.server,
       async (context) => {
         let crashed = false;
         context.page.on("crash", () => (crashed = true));

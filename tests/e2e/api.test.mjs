@@ -3,27 +3,16 @@
 // explains SMALL_LIST), and the shapes are the camelCase ones SPEC §6 lists.
 // Every test ends by checking there was no console error, failed or foreign
 // request, or dialog.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 import { withApp, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Runs `body` on the page once window.jianfu is there. */
 function withApi(body) {
-  return withApp(browser, server, async (app) => {
+  return withApp(env.browser, env.server, async (app) => {
     await app.page.waitForFunction(() => typeof window.jianfu?.estimate === "function");
     await body(app);
   });

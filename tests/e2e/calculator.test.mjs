@@ -4,10 +4,10 @@
 // reload), the Changxing demo, a GB18030 upload and the language switch.
 // Every test runs in a fresh browser context and ends by checking there was
 // no console error, failed or foreign request, or dialog (see app.mjs).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
-import { serve, launch } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 import {
   withApp,
   paste,
@@ -22,18 +22,7 @@ import {
   SETTLE_MS,
 } from "./app.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** SMALL_LIST with its as-of date and the default assumptions (see app.mjs). */
 const SMALL_LIST_FIGURES = {
@@ -51,7 +40,7 @@ async function pasteSmallList(page) {
 }
 
 test("a pasted list gives the figures worked out by hand", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await pasteSmallList(page);
     // The same figures as the page writes them:
     // hours 280.8 → "281", 369.2 → "369" (whole hours below 1万);
@@ -99,7 +88,7 @@ test("a pasted list gives the figures worked out by hand", async () => {
 });
 
 test("changing assumptions changes the figures exactly", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await pasteSmallList(page);
 
     // Hours per post 1–4 only changes B局发布 among the shut accounts (the
@@ -202,7 +191,7 @@ async function overrideTwo(page) {
 }
 
 test("an override changes the figures and survives an assumption change", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await overrideTwo(page);
     assert.equal(await row(page, "A局发布").locator(".mark.overridden").count(), 1);
     assert.equal(await row(page, "C镇发布").locator(".mark.overridden").count(), 1);
@@ -229,7 +218,7 @@ test("an override changes the figures and survives an assumption change", async 
 });
 
 test("input, assumptions, as-of date and overrides survive a reload", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await overrideTwo(page);
     await setAssumption(page, "assumption-hoursPerPost", 1);
     await setAssumption(page, "assumption-hoursPerPost-high", 4);
@@ -260,7 +249,7 @@ test("input, assumptions, as-of date and overrides survive a reload", async () =
 });
 
 test("the decision filter lists only the accounts with that decision", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await pasteSmallList(page);
     await page.getByTestId("decision-filter").selectOption("close");
     await page.waitForFunction(
@@ -296,7 +285,7 @@ async function checkDemo(page) {
 }
 
 test("the demo button loads the Changxing demo: 282 accounts, about 80 % shut", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     assert.equal(await page.getByTestId("demo-label").count(), 0);
     await page.getByTestId("load-demo").click();
     await checkDemo(page);
@@ -307,7 +296,7 @@ test("the demo button loads the Changxing demo: 282 accounts, about 80 % shut", 
 });
 
 test("?demo=changxing opens with the demo loaded", async () => {
-  await withApp(browser, server, ({ page }) => checkDemo(page), { query: "?demo=changxing" });
+  await withApp(env.browser, env.server, ({ page }) => checkDemo(page), { query: "?demo=changxing" });
 });
 
 test("a GB18030 file uploads with its Chinese names intact", async () => {
@@ -322,7 +311,7 @@ test("a GB18030 file uploads with its Chinese names intact", async () => {
   //           hours = [1, 2] × 52 × [2, 3] = [104, 312]
   // 总计       a totals row: excluded, with a notice.
   // Freed: low = 208 + 104 = 312, high = 468 + 312 = 780; cash 80 000.
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await setAsOf(page, "2019-04-19");
     await page.getByTestId("upload").setInputFiles(resolve("tests/fixtures/gb18030.csv"));
     await expectShown(page, {
@@ -344,7 +333,7 @@ test("a GB18030 file uploads with its Chinese names intact", async () => {
 });
 
 test("the language switch shows English, and back", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await pasteSmallList(page);
     assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
     await page.getByTestId("lang-switch").click();
@@ -362,8 +351,8 @@ test("the language switch shows English, and back", async () => {
 
 test("?lang=en opens in English", async () => {
   await withApp(
-    browser,
-    server,
+    env.browser,
+    env.server,
     async ({ page }) => {
       assert.equal(await page.locator("html").getAttribute("lang"), "en");
       await pasteSmallList(page);
@@ -398,7 +387,7 @@ test("overriding one of two accounts with the same name leaves the other alone",
   // touch row 2.
   // Expected: row 2 close, 1 × 52 × 2 = 104 h; row 3 merge, 1 × 52 × 1 × 0.7
   // = 36.4 h; freed 140.4, shut 2.
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await paste(page, ["公众号名称\t粉丝数\t每周发布次数\t每期耗时", "重名号\t500\t1\t2", "重名号\t5000\t1\t1"].join("\n"));
     await expectShown(page, { "accounts-total": "2", "accounts-shut": "1", "hours-freed-low": "104" });
     await page.locator("#account-row-3").getByTestId("decision-select").selectOption("merge");
@@ -416,7 +405,7 @@ test("a 10,000-row file gives its figures promptly and a paginated table", async
   // textarea takes minutes in headless Chromium even on a blank page.
   const lines = ["公众号名称\t粉丝数\t每周发布次数\t每期耗时"];
   for (let i = 0; i < 10_000; i++) lines.push(`账号${i}\t${i % 2 ? 500 : 5000}\t1\t2`);
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await page.getByTestId("upload").setInputFiles({
       name: "big.tsv",
       mimeType: "text/tab-separated-values",
@@ -449,7 +438,7 @@ test("clicking a diagnostic shows its row in the table", async () => {
   // is on the second page of 50.
   const lines = ["公众号名称\t粉丝数"];
   for (let i = 1; i <= 60; i++) lines.push(`号${i}\t${i === 55 ? "很多" : 5000}`);
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await paste(page, lines.join("\n"));
     await expectShown(page, { "accounts-total": "60" });
     const diagnostics = page.getByTestId("diagnostics");
@@ -468,8 +457,8 @@ test("清空 asks first, then empties the list and forgets the overrides", async
   const asked = [];
   let answer = "dismiss";
   await withApp(
-    browser,
-    server,
+    env.browser,
+    env.server,
     async ({ page }) => {
       await pasteSmallList(page);
       await row(page, "A局发布").getByTestId("decision-select").selectOption("close");

@@ -1,9 +1,30 @@
 // Shared set-up for the end-to-end tests: the static server of `make serve`
 // on a free loopback port, and Debian's Chromium driven by playwright-core (which never
 // downloads a browser of its own).
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
 
-export { serve } from "../../scripts/serve.mjs";
+export { serve };
+
+/**
+ * For a test file: serves the built app (dist/, or JIANFU_DIST to test a
+ * copy) and launches Chromium before its tests, and closes both after them.
+ * Returns an object whose `server` ({ url, close }) and `browser` are set
+ * by the time the tests run.
+ */
+export function useBrowser(root = process.env.JIANFU_DIST ?? "dist") {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(root);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /**
  * Debian's Chromium, headless, with the flags that keep it off the network.

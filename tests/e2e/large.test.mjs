@@ -4,23 +4,12 @@
 // line; a new paste replaces it; Clear removes it; a reload restores it.
 // Every test ends by checking there was no console error, failed or foreign
 // request, or dialog (see app.mjs).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 import { withApp, expectShown, SMALL_LIST, SMALL_LIST_AS_OF, setAsOf } from "./app.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** How long a large list may take to be analysed. */
 const LARGE_MS = 60_000;
@@ -68,7 +57,7 @@ const THIRTY_THOUSAND = {
 };
 
 test("a large paste stays out of the box, shows progress, and gives exact figures", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     assert.equal(await pasteRows(page, 30_000), true, "the page takes a large paste itself");
     // At once: the box is empty and read-only, and says a list is loaded.
     const box = page.getByTestId("paste");
@@ -82,7 +71,7 @@ test("a large paste stays out of the box, shows progress, and gives exact figure
 });
 
 test("the progress line shows while a large list is read", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     // Watch for the progress line from before the paste, so that a fast
     // machine cannot finish before the test looks.
     await page.evaluate(() => {
@@ -101,7 +90,7 @@ test("the progress line shows while a large list is read", async () => {
 });
 
 test("while a large list is loaded, typing is refused and a paste replaces it", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await pasteRows(page, 30_000);
     await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
     // A key press in the read-only box changes nothing.
@@ -120,8 +109,8 @@ test("while a large list is loaded, typing is refused and a paste replaces it", 
 
 test("a large list survives a reload, and 清空 removes it", async () => {
   await withApp(
-    browser,
-    server,
+    env.browser,
+    env.server,
     async ({ page }) => {
       await pasteRows(page, 30_000);
       await expectShown(page, THIRTY_THOUSAND, LARGE_MS);

@@ -2,13 +2,13 @@
 // network off, the service worker, a new build replacing an old one, the
 // iframe messages, mount(), and no foreign requests or CSP violations in any
 // mode.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serve, launch, watchedPage, foreignRequests } from "./harness.mjs";
+import { serve, useBrowser, watchedPage, foreignRequests } from "./harness.mjs";
 
 const DIST = resolve("dist");
 
@@ -20,18 +20,10 @@ const DIST = resolve("dist");
  */
 const PASTE = "公众号名称\t粉丝数\t每周发布次数\t每期耗时\n甲发布\t300\t3\t2\n乙发布\t5000\t1\t2\n";
 
-let browser;
-let server;
+const env = useBrowser(DIST);
 const scratch = [];
 
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -56,7 +48,7 @@ async function pasteAndRead(page) {
 }
 
 test("the one-file build works from file:// with the network off", async () => {
-  const { context, page, log } = await watchedPage(browser);
+  const { context, page, log } = await watchedPage(env.browser);
   await context.setOffline(true);
   await watchCsp(page);
   await page.goto(pathToFileURL(join(DIST, "jianfu-offline.html")).href);
@@ -73,21 +65,21 @@ test("the one-file build works from file:// with the network off", async () => {
 });
 
 test("the hosted page links the offline copy and works offline after one visit", async () => {
-  const { context, page, log } = await watchedPage(browser);
+  const { context, page, log } = await watchedPage(env.browser);
   await watchCsp(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   assert.equal(await page.getByTestId("offline-link").getAttribute("href"), "jianfu-offline.html");
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.reload();
   assert.deepEqual(await pasteAndRead(page), { shut: "1", low: "312", high: "312" });
   // With a query string too (the worker ignores it for the page).
-  await page.goto(server.url + "?lang=en");
+  await page.goto(env.server.url + "?lang=en");
   await page.getByTestId("title").waitFor();
   assert.equal(await page.getByTestId("title").textContent(), "Jianfu");
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(log.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
-  assert.deepEqual(foreignRequests(log.requests, new URL(server.url).origin), []);
+  assert.deepEqual(foreignRequests(log.requests, new URL(env.server.url).origin), []);
   await context.close();
 });
 
@@ -96,7 +88,7 @@ test("a new build replaces the old one, cache and all", async () => {
   scratch.push(site);
   cpSync(DIST, site, { recursive: true });
   const own = await serve(site);
-  const { context, page } = await watchedPage(browser);
+  const { context, page } = await watchedPage(env.browser);
   await page.goto(own.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   const oldCaches = await page.evaluate(() => caches.keys());
@@ -138,7 +130,7 @@ async function hostWithFrame(frameQuery) {
   const dir = mkdtempSync(join(tmpdir(), "jianfu-host-"));
   scratch.push(dir);
   const host = await serve(dir);
-  const src = `${server.url}?${frameQuery.replace("HOST", encodeURIComponent(host.url.replace(/\/$/, "")))}`;
+  const src = `${env.server.url}?${frameQuery.replace("HOST", encodeURIComponent(host.url.replace(/\/$/, "")))}`;
   writeFileSync(
     join(dir, "index.html"),
     `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title>
@@ -152,7 +144,7 @@ async function hostWithFrame(frameQuery) {
 }
 
 async function messagesAfterDemo(host) {
-  const { context, page, log } = await watchedPage(browser);
+  const { context, page, log } = await watchedPage(env.browser);
   await page.goto(host.url);
   await page.waitForFunction(() => window.received.some((m) => m.type === "jianfu:resize"));
   // Let the app settle (it renders the demo at once); then read what came.
@@ -160,7 +152,7 @@ async function messagesAfterDemo(host) {
   await frame.getByTestId("accounts-total").filter({ hasText: "282" }).waitFor();
   await page.waitForTimeout(300);
   const received = await page.evaluate(() => window.received);
-  const origins = [new URL(server.url).origin, new URL(host.url).origin];
+  const origins = [new URL(env.server.url).origin, new URL(host.url).origin];
   const foreign = log.requests.filter((u) => !origins.some((o) => u.startsWith(o)) && !u.startsWith("data:"));
   await context.close();
   return { received, errors: log.errors, foreign };
@@ -193,8 +185,8 @@ test("without parentOrigin, or with the wrong one, no summary is posted", async 
 });
 
 test("embedded mode hides the header and footer", async () => {
-  const { context, page } = await watchedPage(browser);
-  await page.goto(server.url + "?embed=1");
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(env.server.url + "?embed=1");
   await page.getByTestId("accounts-total").waitFor();
   assert.equal(await page.locator("header.page-header").count(), 0);
   assert.equal(await page.locator("footer.page-footer").count(), 0);
@@ -202,9 +194,9 @@ test("embedded mode hides the header and footer", async () => {
 });
 
 test("mount() renders into a host page, and the example page shows both ways", async () => {
-  const { context, page, log } = await watchedPage(browser);
+  const { context, page, log } = await watchedPage(env.browser);
   await watchCsp(page);
-  await page.goto(server.url + "embed-example.html");
+  await page.goto(env.server.url + "embed-example.html");
   const mounted = page.getByTestId("mounted");
   await mounted.getByTestId("accounts-total").waitFor();
   // The mounted copy is in English and has no header of its own.
@@ -214,14 +206,14 @@ test("mount() renders into a host page, and the example page shows both ways", a
   const version = await page.evaluate(() => window.jianfu.version());
   assert.match(version, /^\d+\.\d+\.\d+$/);
   assert.deepEqual(log.errors, []);
-  assert.deepEqual(foreignRequests(log.requests, new URL(server.url).origin), []);
+  assert.deepEqual(foreignRequests(log.requests, new URL(env.server.url).origin), []);
   await context.close();
 });
 
 test("the hosted page's CSP allows only its own origin and raises no violation", async () => {
-  const { context, page, log } = await watchedPage(browser);
+  const { context, page, log } = await watchedPage(env.browser);
   await watchCsp(page);
-  const response = await page.goto(server.url);
+  const response = await page.goto(env.server.url);
   await page.getByTestId("load-demo").click();
   await page.getByTestId("accounts-total").filter({ hasText: "282" }).waitFor();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");

@@ -3,24 +3,13 @@
 // and a corrupt localStorage value is recovered from with a notice. Every
 // test ends by checking there was no console error, failed or foreign
 // request, or dialog (see app.mjs).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch } from "./harness.mjs";
+import { useBrowser } from "./harness.mjs";
 import { withApp, paste, setAsOf, expectShown, decisions, row, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Clicks the button with this test id and returns the downloaded file. */
 async function download(page, testId) {
@@ -32,8 +21,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 test("the results CSV has a UTF-8 BOM and neutralises formula cells", async () => {
   await withApp(
-    browser,
-    server,
+    env.browser,
+    env.server,
     async ({ page }) => {
       // Followers 500 < 1000: the first two are closed; 5000: kept.
       await paste(
@@ -74,8 +63,8 @@ test("the results CSV has a UTF-8 BOM and neutralises formula cells", async () =
 
 test("the results CSV carries the hand-worked figures of the small list", async () => {
   await withApp(
-    browser,
-    server,
+    env.browser,
+    env.server,
     async ({ page }) => {
       await paste(page, SMALL_LIST);
       await setAsOf(page, SMALL_LIST_AS_OF);
@@ -94,8 +83,8 @@ test("the results CSV carries the hand-worked figures of the small list", async 
 
 test("the template CSV has a BOM and the Chinese headers, and reads back", async () => {
   await withApp(
-    browser,
-    server,
+    env.browser,
+    env.server,
     async ({ page }) => {
       const { name, bytes } = await download(page, "download-template");
       assert.equal(name, "公众号清单模板.csv");
@@ -114,7 +103,7 @@ test("the template CSV has a BOM and the Chinese headers, and reads back", async
 
 test("an account named <img src=x onerror=alert(1)> is shown as text and runs nothing", async () => {
   const evil = "<img src=x onerror=alert(1)>";
-  await withApp(browser, server, async ({ page, log, dialogs }) => {
+  await withApp(env.browser, env.server, async ({ page, log, dialogs }) => {
     // Twice, so that the duplicate-name warning shows it in the diagnostics
     // panel too; markup in the unit column as well.
     await paste(
@@ -162,7 +151,7 @@ const CORRUPT = {
 
 for (const [what, value] of Object.entries(CORRUPT)) {
   test(`a corrupt localStorage value (${what}) is reset with a notice`, async () => {
-    await withApp(browser, server, async ({ page }) => {
+    await withApp(env.browser, env.server, async ({ page }) => {
       await page.evaluate((v) => localStorage.setItem("jianfu.v1", v), value);
       await page.reload();
       await page.getByTestId("notice").waitFor();
@@ -184,7 +173,7 @@ for (const [what, value] of Object.entries(CORRUPT)) {
 }
 
 test("the storage notice can be dismissed", async () => {
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await page.evaluate(() => localStorage.setItem("jianfu.v1", "garbage"));
     await page.reload();
     await page.getByTestId("notice").locator("button").click();
@@ -204,7 +193,7 @@ test("a well-formed saved record with overrides is restored", async () => {
     assumptions: { asOf: SMALL_LIST_AS_OF },
     overrides: { A局发布: "close" },
   };
-  await withApp(browser, server, async ({ page }) => {
+  await withApp(env.browser, env.server, async ({ page }) => {
     await page.evaluate((v) => localStorage.setItem("jianfu.v1", v), JSON.stringify(record));
     await page.reload();
     await page.getByTestId("accounts-total").waitFor();
@@ -221,8 +210,8 @@ test("a well-formed saved record with overrides is restored", async () => {
   });
 });
 
-test("when the browser refuses to save, a notice says so and the data stays", async () => {
-  await withApp(browser, server, async ({ context, page }) => {
+test("when the env.browser refuses to save, a notice says so and the data stays", async () => {
+  await withApp(env.browser, env.server, async ({ context, page }) => {
     // Every later page load in this context has a full localStorage.
     await context.addInitScript(() => {
       Storage.prototype.setItem = function () {

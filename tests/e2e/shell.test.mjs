@@ -1,25 +1,14 @@
 // The built page (dist/) loads, shows its title, logs no error and asks no
 // other origin for anything.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, watchedPage, foreignRequests } from "./harness.mjs";
+import { useBrowser, watchedPage, foreignRequests } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test("the page loads from dist/ with its title and no errors", async () => {
-  const { context, page, log } = await watchedPage(browser);
-  await page.goto(server.url);
+  const { context, page, log } = await watchedPage(env.browser);
+  await page.goto(env.server.url);
   await page.getByTestId("title").waitFor();
   assert.equal(await page.getByTestId("title").textContent(), "减负测算");
   assert.equal(await page.title(), "减负测算 · Jianfu");
@@ -27,13 +16,13 @@ test("the page loads from dist/ with its title and no errors", async () => {
   await page.waitForLoadState("networkidle");
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.failures, []);
-  assert.deepEqual(foreignRequests(log.requests, new URL(server.url).origin), []);
+  assert.deepEqual(foreignRequests(log.requests, new URL(env.server.url).origin), []);
   await context.close();
 });
 
 test("?lang=en shows English and the switch goes back to Chinese", async () => {
-  const { context, page, log } = await watchedPage(browser);
-  await page.goto(server.url + "?lang=en");
+  const { context, page, log } = await watchedPage(env.browser);
+  await page.goto(env.server.url + "?lang=en");
   await page.getByTestId("title").waitFor();
   assert.equal(await page.getByTestId("title").textContent(), "Jianfu");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");

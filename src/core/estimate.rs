@@ -604,16 +604,22 @@ impl Totals {
             Decision::Close => self.closed += 1,
             Decision::Merge => {
                 self.merged += 1;
-                let entry = self
-                    .receiving
-                    .entry(r.merge_into.clone())
-                    .or_insert_with(|| ReceivingLoad {
-                        account: r.merge_into.clone(),
-                        accounts_merged: 0,
-                        added_load: Span::ZERO,
-                    });
-                entry.accounts_merged += 1;
-                entry.added_load = entry.added_load + r.added_load;
+                // Looked up before inserting: most merged accounts join an
+                // account already listed, and need no copy of its name.
+                match self.receiving.get_mut(&r.merge_into) {
+                    Some(entry) => {
+                        entry.accounts_merged += 1;
+                        entry.added_load = entry.added_load + r.added_load;
+                    }
+                    None => {
+                        let load = ReceivingLoad {
+                            account: r.merge_into.clone(),
+                            accounts_merged: 1,
+                            added_load: r.added_load,
+                        };
+                        self.receiving.insert(r.merge_into.clone(), load);
+                    }
+                }
             }
         }
         self.hours_total = self.hours_total + r.figures.hours;

@@ -145,9 +145,9 @@ impl Num {
     /// Builds a number from a numerator and denominator, reducing it and
     /// making the denominator positive. `den` must not be zero.
     fn reduced(num: i128, den: i128) -> Num {
-        if den == 1 {
-            if let Ok(num) = i64::try_from(num) {
-                return Num { num, den: 1 };
+        if let (Ok(num), Ok(den)) = (i64::try_from(num), i64::try_from(den)) {
+            if let Some(reduced) = Num::reduced64(num, den) {
+                return reduced;
             }
         }
         let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1);
@@ -164,6 +164,24 @@ impl Num {
             (Ok(num), Ok(den)) => Num { num, den },
             _ => Num::approximate(num as f64 / den as f64),
         }
+    }
+
+    /// [`Num::reduced`] in 64-bit arithmetic, which is native in wasm where
+    /// 128-bit division is a library call; `None` in the one case it cannot
+    /// do (a sign that cannot be flipped at `i64::MIN`).
+    fn reduced64(num: i64, den: i64) -> Option<Num> {
+        if den == 1 {
+            return Some(Num { num, den });
+        }
+        // Dividing magnitudes keeps `i64::MIN` out of signed division.
+        let g = gcd64(num.unsigned_abs(), den.unsigned_abs()).max(1);
+        let magnitude = i64::try_from(num.unsigned_abs() / g).ok()?;
+        let den_magnitude = i64::try_from(den.unsigned_abs() / g).ok()?;
+        let negative = (num < 0) != (den < 0);
+        Some(Num {
+            num: if negative { -magnitude } else { magnitude },
+            den: den_magnitude,
+        })
     }
 
     /// The fallback for results that would not fit: the value rounded to
@@ -184,10 +202,24 @@ impl Num {
         if self.den == other.den {
             // The common case (whole numbers, money in the same unit): no
             // cross-multiplying, and no division when the sum fits.
-            if let (1, Some(sum)) = (self.den, self.num.checked_add(other.num)) {
-                return Some(Num::int(sum));
+            if let Some(sum) = self.num.checked_add(other.num) {
+                return Some(Num::reduced(i128::from(sum), self.denom()));
             }
             return Some(Num::reduced(self.numer() + other.numer(), self.denom()));
+        }
+        // In 64 bits while everything fits.
+        let g = gcd64(self.den as u64, other.den as u64) as i64;
+        let narrow = || {
+            let left = self.num.checked_mul(other.den / g)?;
+            let right = other.num.checked_mul(self.den / g)?;
+            let den = (self.den / g).checked_mul(other.den)?;
+            Some(Num::reduced(
+                i128::from(left.checked_add(right)?),
+                i128::from(den),
+            ))
+        };
+        if let Some(sum) = narrow() {
+            return Some(sum);
         }
         let (a, b) = (self.denom(), other.denom());
         let g = gcd(a as u128, b as u128) as i128;
@@ -273,6 +305,19 @@ impl Mul for Num {
                 if let (1, 1, Some(product)) = (a.den, b.den, a.num.checked_mul(b.num)) {
                     return Some(Num::int(product));
                 }
+                // Cross-reduced in 64 bits: with both factors in lowest
+                // terms, the product of the reduced parts is too.
+                let g1 = gcd64(a.num.unsigned_abs(), b.den as u64).max(1);
+                let g2 = gcd64(b.num.unsigned_abs(), a.den as u64).max(1);
+                let num = (a.num.unsigned_abs() / g1).checked_mul(b.num.unsigned_abs() / g2);
+                let den = (a.den as u64 / g2).checked_mul(b.den as u64 / g1);
+                if let (Some(num), Some(den)) = (num, den) {
+                    if let (Ok(num), Ok(den)) = (i64::try_from(num), i64::try_from(den)) {
+                        let negative = (a.num < 0) != (b.num < 0);
+                        let num = if negative { -num } else { num };
+                        return Some(Num { num, den });
+                    }
+                }
                 // Cross-reduce first so that the products stay small.
                 let g1 = gcd(a.numer().unsigned_abs(), b.den as u128).max(1) as i128;
                 let g2 = gcd(b.numer().unsigned_abs(), a.den as u128).max(1) as i128;
@@ -309,8 +354,14 @@ impl Ord for Num {
         if self.den == other.den {
             return self.num.cmp(&other.num);
         }
-        // 64 × 64 bits always fit in 128.
-        (self.numer() * other.denom()).cmp(&(other.numer() * self.denom()))
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            // 64 × 64 bits always fit in 128.
+            _ => (self.numer() * other.denom()).cmp(&(other.numer() * self.denom())),
+        }
     }
 }
 

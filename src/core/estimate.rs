@@ -34,7 +34,7 @@ use serde::{Serialize, Serializer};
 use crate::core::account::{Account, Decision, Field, Level, Staffing};
 use crate::core::assumptions::Assumptions;
 use crate::core::date::Date;
-use crate::core::hash::FxHashMap;
+use crate::core::hash::repeats;
 use crate::core::lang::Lang;
 use crate::core::num::{Num, Span};
 use crate::core::rules::{recommend, Reason, Recommendation, Rule};
@@ -379,16 +379,8 @@ impl Estimator {
         as_of: Date,
         overrides: Overrides,
     ) -> Estimator {
-        let mut seen: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(accounts.len(), Default::default());
-        let occurrences = accounts
-            .iter()
-            .map(|account| {
-                let count = seen.entry(account.name.as_str()).or_insert(0);
-                *count += 1;
-                *count - 1
-            })
-            .collect();
+        let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
+        let occurrences = repeats(&names).into_iter().map(|(_, n)| n).collect();
         Estimator {
             assumptions,
             as_of,

@@ -1,4 +1,5 @@
-//! A fast hash for the names and words of a list.
+//! A fast hash for the names and words of a list, and [`repeats`], which
+//! finds repeated names with it.
 //!
 //! The import remembers the words of each column and finds repeated names,
 //! and the estimate numbers repeated names, over up to a few hundred thousand
@@ -41,5 +42,72 @@ impl Hasher for FxHasher {
             slot.copy_from_slice(tail);
         }
         self.add(u64::from_le_bytes(rest) ^ ((tail.len() as u64) << 56));
+    }
+}
+
+/// For each name, the index where it first appears and how many times it
+/// appeared before: for `[a, b, a, a]`, `[(0, 0), (1, 0), (0, 1), (0, 2)]`.
+///
+/// By sorting hashes rather than probing a hash table: 100,000 names in a
+/// table that size miss the cache on nearly every probe, while a sort of
+/// `(hash, index)` pairs runs through memory in order. Names are compared
+/// only where their hashes are equal.
+///
+/// ```
+/// use jianfu::core::hash::repeats;
+///
+/// assert_eq!(repeats(&["a", "b", "a", "a"]), vec![(0, 0), (1, 0), (0, 1), (0, 2)]);
+/// ```
+pub fn repeats(names: &[&str]) -> Vec<(usize, usize)> {
+    let mut keys: Vec<(u64, usize)> = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| {
+            let mut hasher = FxHasher::default();
+            hasher.write(name.as_bytes());
+            (hasher.finish(), index)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut out: Vec<(usize, usize)> = (0..names.len()).map(|index| (index, 0)).collect();
+    let name = |index: usize| names.get(index).copied().unwrap_or_default();
+    for group in keys.chunk_by_mut(|a, b| a.0 == b.0) {
+        if group.len() < 2 {
+            continue;
+        }
+        // Equal hashes: equal names side by side, each run in list order.
+        group.sort_unstable_by(|a, b| name(a.1).cmp(name(b.1)).then(a.1.cmp(&b.1)));
+        for run in group.chunk_by(|a, b| name(a.1) == name(b.1)) {
+            let first = run.first().map_or(0, |key| key.1);
+            for (occurrence, key) in run.iter().enumerate() {
+                if let Some(slot) = out.get_mut(key.1) {
+                    *slot = (first, occurrence);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeats_are_numbered_in_list_order() {
+        assert_eq!(repeats(&[]), vec![]);
+        assert_eq!(repeats(&["甲"]), vec![(0, 0)]);
+        // 甲 at 0, 2 and 4; 乙 at 1 and 3; 丙 once.
+        assert_eq!(
+            repeats(&["甲", "乙", "甲", "乙", "甲", "丙"]),
+            vec![(0, 0), (1, 0), (0, 1), (1, 1), (0, 2), (5, 0)]
+        );
+    }
+
+    #[test]
+    fn many_copies_of_one_name() {
+        let names = vec!["同名"; 10_000];
+        let out = repeats(&names);
+        assert!(out.iter().enumerate().all(|(i, &r)| r == (0, i)));
     }
 }

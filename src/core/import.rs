@@ -32,7 +32,7 @@
 use crate::core::account::{Account, Decision, Field, Level, Staffing};
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
-use crate::core::hash::FxHashMap;
+use crate::core::hash::{repeats, FxHashMap};
 use crate::core::num::Span;
 use crate::core::table::{Delimiter, Resume, Row, Rows, Table};
 use crate::core::values::{self, compact, Fault, Read, Unit};
@@ -652,26 +652,22 @@ fn answer<T>(
 /// Adds a warning on every repeat of a name, naming the row it first
 /// appeared on. Placeholder names are not compared.
 fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
-    let mut first: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(import.accounts.len(), Default::default());
-    let mut repeats = Vec::new();
-    for account in &import.accounts {
-        if account.name.starts_with("（第") && account.name.ends_with("无名称）") {
+    let names: Vec<&str> = import.accounts.iter().map(|a| a.name.as_str()).collect();
+    let mut warnings = Vec::new();
+    for (account, (first, occurrence)) in import.accounts.iter().zip(repeats(&names)) {
+        let placeholder = account.name.starts_with("（第") && account.name.ends_with("无名称）");
+        if occurrence == 0 || placeholder {
             continue;
         }
-        match first.get(account.name.as_str()) {
-            Some(&first_row) => repeats.push(Diagnostic::new(
-                account.row,
-                &plan.name_header,
-                &account.name,
-                Problem::DuplicateName { first_row },
-            )),
-            None => {
-                first.insert(&account.name, account.row);
-            }
-        }
+        let first_row = import.accounts.get(first).map_or(0, |a| a.row);
+        warnings.push(Diagnostic::new(
+            account.row,
+            &plan.name_header,
+            &account.name,
+            Problem::DuplicateName { first_row },
+        ));
     }
-    import.diagnostics.append(&mut repeats);
+    import.diagnostics.append(&mut warnings);
 }
 
 /// The first non-empty cell of a row.

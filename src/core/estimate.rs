@@ -27,6 +27,7 @@
 //! assert_eq!(result.summary.hours_freed, Span::new(Num::int(208), Num::int(468)));
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
@@ -94,9 +95,9 @@ pub struct AccountResult {
     pub decision: Decision,
     /// The rule behind it ([`Rule::Given`] for an override).
     pub rule: Rule,
-    /// Why, with the numbers.
-    pub reason: Reason,
-    /// True when the user overrode the decision.
+    /// True when the user overrode the decision (the reason is then
+    /// [`Reason::Overridden`], else the recommendation's; see
+    /// [`AccountResult::reason`]).
     pub overridden: bool,
     /// How many earlier accounts of the list share its name, which makes
     /// its [`AccountResult::override_key`].
@@ -448,14 +449,9 @@ fn assess(
     } else {
         overrides.get(&override_key(&account.name, occurrence))
     };
-    let (decision, rule, reason, overridden) = match overridden {
-        Some(&decision) => (decision, Rule::Given, Reason::Overridden { decision }, true),
-        None => (
-            recommendation.decision,
-            recommendation.rule,
-            recommendation.reason.clone(),
-            false,
-        ),
+    let (decision, rule, overridden) = match overridden {
+        Some(&decision) => (decision, Rule::Given, true),
+        None => (recommendation.decision, recommendation.rule, false),
     };
     let share = assumptions.merge_share;
     let (hours_freed, added_load) = match decision {
@@ -484,7 +480,6 @@ fn assess(
         recommendation,
         decision,
         rule,
-        reason,
         overridden,
         occurrence,
         hours_freed,
@@ -706,6 +701,19 @@ impl Estimate {
 }
 
 impl AccountResult {
+    /// Why the decision in force, with the numbers. Not stored: it is the
+    /// recommendation's reason unless the user overrode it, and 100,000
+    /// accounts need not carry two copies.
+    pub fn reason(&self) -> Cow<'_, Reason> {
+        if self.overridden {
+            Cow::Owned(Reason::Overridden {
+                decision: self.decision,
+            })
+        } else {
+            Cow::Borrowed(&self.recommendation.reason)
+        }
+    }
+
     /// The account's key in [`Overrides`].
     pub fn override_key(&self) -> String {
         override_key(&self.name, self.occurrence)
@@ -722,7 +730,7 @@ impl AccountResult {
             staffing: self.staffing,
             decision: self.decision,
             rule: self.rule,
-            reason: self.reason.text(lang),
+            reason: self.reason().text(lang),
             overridden: self.overridden,
             recommended: self.recommendation.decision,
             posts_per_week: self.figures.posts_per_week,
@@ -1030,7 +1038,7 @@ mod tests {
             (Decision::Keep, Rule::Given, true)
         );
         assert_eq!(r.recommendation.rule, Rule::LowReach);
-        assert_eq!(r.reason.text(Lang::Zh), "已手动调整为：保留");
+        assert_eq!(r.reason().text(Lang::Zh), "已手动调整为：保留");
         let r = &e.accounts[1];
         assert_eq!((r.decision, r.overridden), (Decision::Close, true));
         assert_eq!(r.recommendation.decision, Decision::Keep);

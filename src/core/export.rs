@@ -326,7 +326,7 @@ fn account_row(result: &AccountResult, lang: Lang) -> [String; 16] {
         span_text(figures.cash, yuan),
         decision_label(result.decision, lang).to_string(),
         result.rule.label(lang).to_string(),
-        result.reason.text(lang),
+        result.reason().text(lang),
         overridden.to_string(),
         span_text(result.hours_freed, plain),
         span_text(result.cash_saved, yuan),

@@ -301,7 +301,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
                     </div>
                 }
             </td>
-            <td class="reason">{ a.reason.text(lang) }</td>
+            <td class="reason">{ a.reason().text(lang) }</td>
         </tr>
     }
 }

@@ -68,21 +68,20 @@ pub fn repeats(names: &[&str]) -> Vec<(usize, usize)> {
             (hasher.finish(), index)
         })
         .collect();
-    keys.sort_unstable();
-    let mut out: Vec<(usize, usize)> = (0..names.len()).map(|index| (index, 0)).collect();
     let name = |index: usize| names.get(index).copied().unwrap_or_default();
-    for group in keys.chunk_by_mut(|a, b| a.0 == b.0) {
-        if group.len() < 2 {
-            continue;
-        }
-        // Equal hashes: equal names side by side, each run in list order.
-        group.sort_unstable_by(|a, b| name(a.1).cmp(name(b.1)).then(a.1.cmp(&b.1)));
-        for run in group.chunk_by(|a, b| name(a.1) == name(b.1)) {
-            let first = run.first().map_or(0, |key| key.1);
-            for (occurrence, key) in run.iter().enumerate() {
-                if let Some(slot) = out.get_mut(key.1) {
-                    *slot = (first, occurrence);
-                }
+    // By hash, then (only where hashes are equal) by name, then by place in
+    // the list: equal names end up side by side, each run in list order.
+    keys.sort_unstable_by(|a, b| {
+        (a.0.cmp(&b.0))
+            .then_with(|| name(a.1).cmp(name(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    let mut out: Vec<(usize, usize)> = (0..names.len()).map(|index| (index, 0)).collect();
+    for run in keys.chunk_by(|a, b| a.0 == b.0 && name(a.1) == name(b.1)) {
+        let first = run.first().map_or(0, |key| key.1);
+        for (occurrence, key) in run.iter().enumerate() {
+            if let Some(slot) = out.get_mut(key.1) {
+                *slot = (first, occurrence);
             }
         }
     }

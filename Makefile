@@ -14,7 +14,7 @@ PORT ?= 8080
 
 # The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
 # `make test` fails above it. Issue 7's budget is 200 KB (goal 150); the
-# bundle is 265 KB today (see README, Performance), so this holds the line
+# bundle is 267 KB today (see README, Performance), so this holds the line
 # while it comes down, and is lowered with every cut.
 SIZE_BUDGET_KB := 268
 

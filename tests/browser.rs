@@ -112,6 +112,14 @@ async fn a_paste_updates_the_figures() {
     let high = by_test_id(&root, "hours-freed-high");
     assert_eq!(low.get_attribute("data-value").as_deref(), Some("208"));
     assert_eq!(high.get_attribute("data-value").as_deref(), Some("208"));
+    // 208–208 reads as one number: the high end is kept but hidden.
+    let hidden = |element: &web_sys::Element| {
+        element
+            .parent_element()
+            .is_some_and(|parent| parent.has_attribute("hidden"))
+    };
+    assert!(!hidden(&low));
+    assert!(hidden(&high), "a range whose ends agree shows one number");
     assert!(text_of(&root, "diagnostics").contains("未发现问题"));
 }
 

@@ -91,8 +91,12 @@ test("a new build replaces the old one, cache and all", async () => {
   const { context, page } = await watchedPage(env.browser);
   await page.goto(own.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const oldCaches = await page.evaluate(() => caches.keys());
-  assert.equal(oldCaches.length, 1);
+  // The first worker's precache: one cache, once installed (a busy machine
+  // may take a moment).
+  await page.waitForFunction(async () => (await caches.keys()).length === 1, null, {
+    timeout: 60_000,
+    polling: 250,
+  });
 
   // The "new build": another page title and, as postbuild derives it from
   // the content, another cache version in sw.js.
@@ -115,7 +119,7 @@ test("a new build replaces the old one, cache and all", async () => {
       return page !== undefined && (await page.text()).includes("新版");
     },
     null,
-    { timeout: 20_000, polling: 250 },
+    { timeout: 60_000, polling: 250 },
   );
   // Offline now, the page still starts, from the new build's cache.
   await context.setOffline(true);

@@ -46,8 +46,17 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         }
     };
     let hours_text = |value: Num| large_number(value, lang);
-    let range = |low: Html, high: Html, unit: &str| {
-        html! { <>{ low }<span class="dash">{ "–" }</span>{ high }<span class="unit">{ unit.to_string() }</span></> }
+    // A range shows one number when its ends read the same; the high end
+    // stays in the page (hidden), so that it can still be read exactly.
+    let range = |low: (&'static str, Num), high: (&'static str, Num), unit: &str| {
+        let (low_text, high_text) = (hours_text(low.1), hours_text(high.1));
+        let point = low_text == high_text;
+        html! { <>
+            { figure(low.0, low.1, low_text) }
+            <span class="dash" hidden={point}>{ "–" }</span>
+            <span hidden={point}>{ figure(high.0, high.1, high_text) }</span>
+            <span class="unit">{ unit.to_string() }</span>
+        </> }
     };
     let percent = if s.accounts_total == 0 {
         String::new()
@@ -77,16 +86,8 @@ pub fn Headline(props: &HeadlineProps) -> Html {
         Card {
             label: Text::HoursFreed,
             value: range(
-                figure(
-                    "hours-freed-low",
-                    s.hours_freed.low,
-                    hours_text(s.hours_freed.low),
-                ),
-                figure(
-                    "hours-freed-high",
-                    s.hours_freed.high,
-                    hours_text(s.hours_freed.high),
-                ),
+                ("hours-freed-low", s.hours_freed.low),
+                ("hours-freed-high", s.hours_freed.high),
                 Text::UnitHours.get(lang),
             ),
             lines: &[Line::AccountHours, Line::HoursFreed, Line::AddedLoad],

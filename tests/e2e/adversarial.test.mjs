@@ -19,7 +19,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { useBrowser } from "./harness.mjs";
-import { withApp, setAsOf, expectShown, read, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
+import { withApp, pasteInPage, setAsOf, expectShown, read, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
 
 const env = useBrowser();
 
@@ -39,36 +39,12 @@ const BIG_MS = 90_000;
 const MESSAGE_SELECTOR = '[data-testid="notice"], [data-testid="diagnostics"]';
 
 /**
- * Builds the text `make(arg)` inside the page and pastes it into the paste
- * box the way the clipboard does: a `paste` event carrying the text. If the
- * app leaves the paste to the browser (small text), the browser's part is
- * done here: the value is set and one `input` event (insertFromPaste)
- * dispatched. `make` must be self-contained (it is sent as source). Returns
- * the text's length in UTF-16 units.
- */
-async function pasteInPage(page, make, arg = null) {
-  return page.evaluate(`(() => {
-    const text = (${make})(${JSON.stringify(arg)});
-    const box = document.querySelector('[data-testid="paste"]');
-    box.focus();
-    const clipboardData = new DataTransfer();
-    clipboardData.setData("text/plain", text);
-    const paste = new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData });
-    if (box.dispatchEvent(paste)) {
-      box.value = text;
-      box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-    }
-    return text.length;
-  })()`);
-}
-
-/**
  * pasteInPage, noting in the test's output how long the page took to take
  * the text into the box (Chromium's own textarea work, before the app).
  */
 async function pasteTimed(t, page, make, arg = null) {
   const start = Date.now();
-  const length = await pasteInPage(page, make, arg);
+  const { length } = await pasteInPage(page, make, arg);
   t.diagnostic(`${length.toLocaleString("en")} characters pasted in ${Date.now() - start} ms`);
   return length;
 }

@@ -93,6 +93,33 @@ export async function paste(page, text) {
   await page.getByTestId("paste").fill(text);
 }
 
+/**
+ * Builds the text `make(arg)` inside the page and pastes it into the paste
+ * box the way the clipboard does: a `paste` event carrying the text. If the
+ * page leaves the paste to the browser (small text), the browser's part is
+ * done here: the value is set and one `input` event (insertFromPaste)
+ * dispatched. Large texts are built in the page rather than sent through
+ * the Playwright protocol, and `make` must be self-contained (it is sent as
+ * source). Resolves to the text's length in UTF-16 units, and whether the
+ * page took the paste itself (cancelled the event).
+ */
+export async function pasteInPage(page, make, arg = null) {
+  return page.evaluate(`(() => {
+    const text = (${make})(${JSON.stringify(arg)});
+    const box = document.querySelector('[data-testid="paste"]');
+    box.focus();
+    const clipboardData = new DataTransfer();
+    clipboardData.setData("text/plain", text);
+    const paste = new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData });
+    const taken = !box.dispatchEvent(paste);
+    if (!taken) {
+      box.value = text;
+      box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    }
+    return { length: text.length, taken };
+  })()`);
+}
+
 /** Sets the as-of date in the assumptions panel. */
 export async function setAsOf(page, date) {
   await page.getByTestId("as-of").fill(date);

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser } from "./harness.mjs";
-import { withApp, expectShown, SMALL_LIST, SMALL_LIST_AS_OF, setAsOf } from "./app.mjs";
+import { withApp, expectShown, pasteInPage, SMALL_LIST, SMALL_LIST_AS_OF, setAsOf } from "./app.mjs";
 
 const env = useBrowser();
 
@@ -15,38 +15,25 @@ const env = useBrowser();
 const LARGE_MS = 60_000;
 
 /**
- * Pastes `rows` generated accounts through a clipboard event, as Ctrl+V
- * does: every second account has 500 followers (closed), the others 5000
- * (kept), each 1 post a week × 2 h = 104 h a year. So for an even count n:
- * shut n/2, hours freed n/2 × 104 exactly. 30,000 rows are about 700 KB,
- * well over the 200 KB above which a list is large.
+ * Pastes `rows` generated accounts, as Ctrl+V does (see pasteInPage): every
+ * second account has 500 followers (closed), the others 5000 (kept), each
+ * 1 post a week × 2 h = 104 h a year. So for an even count n: shut n/2,
+ * hours freed n/2 × 104 exactly. 30,000 rows are about 700 KB, well over
+ * the 200 KB above which a list is large.
  *
- * Returns whether the page took the paste (cancelled the event).
+ * Resolves to whether the page took the paste itself.
  */
-function pasteRows(page, rows) {
-  return page.evaluate((rows) => {
-    const lines = ["公众号名称\t粉丝数\t每周发布次数\t每期耗时"];
-    for (let i = 0; i < rows; i++) lines.push(`账号${i}\t${i % 2 ? 500 : 5000}\t1\t2`);
-    const clipboardData = new DataTransfer();
-    clipboardData.setData("text/plain", lines.join("\n"));
-    const box = document.querySelector('[data-testid="paste"]');
-    box.focus();
-    return !box.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData }));
-  }, rows);
-}
-
-/** Pastes `text` through a clipboard event; does the browser's part if the page leaves it. */
-function pasteText(page, text) {
-  return page.evaluate((text) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData("text/plain", text);
-    const box = document.querySelector('[data-testid="paste"]');
-    box.focus();
-    if (box.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData }))) {
-      box.value = text;
-      box.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-    }
-  }, text);
+async function pasteRows(page, rows) {
+  const { taken } = await pasteInPage(
+    page,
+    (rows) => {
+      const lines = ["公众号名称\t粉丝数\t每周发布次数\t每期耗时"];
+      for (let i = 0; i < rows; i++) lines.push(`账号${i}\t${i % 2 ? 500 : 5000}\t1\t2`);
+      return lines.join("\n");
+    },
+    rows,
+  );
+  return taken;
 }
 
 const THIRTY_THOUSAND = {
@@ -98,7 +85,7 @@ test("while a large list is loaded, typing is refused and a paste replaces it", 
     assert.equal(await page.getByTestId("paste").inputValue(), "");
     await expectShown(page, { "accounts-total": "30000" });
     // A small paste replaces the large list and goes into the box.
-    await pasteText(page, SMALL_LIST);
+    await pasteInPage(page, (text) => text, SMALL_LIST);
     await setAsOf(page, SMALL_LIST_AS_OF);
     await expectShown(page, { "accounts-total": "5", "accounts-shut": "3", "cash-saved": "105000" });
     assert.equal(await page.getByTestId("paste").inputValue(), SMALL_LIST);

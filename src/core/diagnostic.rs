@@ -280,10 +280,9 @@ impl Diagnostic {
                 first_row,
                 cut,
             } => format!(
-                "清单超过{}个账号的上限：只计算了前{}个，从第{first_row}行起的{}行未计入。请分批测算。",
-                count(*limit, Lang::Zh),
-                count(*limit, Lang::Zh),
-                count(*cut, Lang::Zh)
+                "清单超过{limit}个账号的上限：只计算了前{limit}个，从第{first_row}行起的{cut}行未计入。请分批测算。",
+                limit = count(*limit, Lang::Zh),
+                cut = count(*cut, Lang::Zh)
             ),
         }
     }
@@ -365,11 +364,10 @@ impl Diagnostic {
                 first_row,
                 cut,
             } => format!(
-                "The list is over the limit of {} accounts: only the first {} are counted; \
-                 {} rows from row {first_row} on are not. Please split the list.",
-                count(*limit, Lang::En),
-                count(*limit, Lang::En),
-                count(*cut, Lang::En)
+                "The list is over the limit of {limit} accounts: only the first {limit} are \
+                 counted; {cut} rows from row {first_row} on are not. Please split the list.",
+                limit = count(*limit, Lang::En),
+                cut = count(*cut, Lang::En)
             ),
         }
     }

@@ -135,7 +135,7 @@ impl Importer {
             // One account per line at most: reserving up front spares copying
             // a large list as it grows. Capped, so that a text of empty lines
             // does not reserve gigabytes.
-            let lines = table.text().bytes().filter(|&b| b == b'\n').count() + 1;
+            let lines = memchr::memchr_iter(b'\n', table.text().as_bytes()).count() + 1;
             import.accounts.reserve(lines.min(MAX_RESERVED_ROWS));
             Reading {
                 delimiter: table.delimiter(),
@@ -316,7 +316,7 @@ struct Plan {
     /// Columns that hold neither a field nor a row number.
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
-    memos: Vec<FxHashMap<Box<str>, WordRead>>,
+    memos: Vec<Vec<(Box<str>, WordRead)>>,
 }
 
 type WordRead = Result<Word, (Fault, Expected)>;
@@ -342,7 +342,7 @@ impl Plan {
                 .map(|c| c.header.clone())
                 .unwrap_or_default(),
             headers: header.columns.iter().map(|c| c.header.clone()).collect(),
-            memos: vec![FxHashMap::default(); fields.len()],
+            memos: vec![Vec::new(); fields.len()],
             fields,
             unknown,
         })
@@ -392,12 +392,18 @@ impl Plan {
             let cell = row.cell(index);
             let read = if matches!(field, Field::Level | Field::Staffing | Field::Decision) {
                 let memo = self.memos.get_mut(position);
-                match memo.as_ref().and_then(|memo| memo.get(cell)) {
-                    Some(&read) => read,
+                let known = memo.as_ref().and_then(|memo| {
+                    // A short list, compared length first: cheaper than
+                    // hashing the cell, and a column holds few words.
+                    memo.iter()
+                        .find(|(word, _)| word.len() == cell.len() && **word == *cell)
+                });
+                match known {
+                    Some(&(_, read)) => read,
                     None => {
                         let read = read_word(cell, field, question);
                         if let Some(memo) = memo.filter(|memo| memo.len() < WORD_MEMO) {
-                            memo.insert(cell.into(), read);
+                            memo.push((cell.into(), read));
                         }
                         read
                     }
@@ -577,8 +583,8 @@ enum Word {
 }
 
 /// How many distinct words a column remembers; past that (a column of
-/// free text) cells are simply read each time.
-const WORD_MEMO: usize = 64;
+/// free text) cells are simply read each time. Real columns use a handful.
+const WORD_MEMO: usize = 16;
 
 fn read_word(
     cell: &str,

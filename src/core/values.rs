@@ -160,9 +160,12 @@ pub fn posts_per_week(cell: &str, unit: Unit) -> Read<Span> {
     if is_missing(cell) {
         return Ok(None);
     }
-    let compact = compact(cell);
-    if STOPPED.iter().any(|word| compact.contains(word)) {
-        return Ok(Some(Span::ZERO));
+    // The stop words are Chinese: a figure is not searched for them.
+    if !cell.is_ascii() {
+        let compact = compacted(cell.trim());
+        if STOPPED.iter().any(|word| compact.contains(word)) {
+            return Ok(Some(Span::ZERO));
+        }
     }
     let Some(q) = quantity(cell, Kind::Frequency)? else {
         return Ok(None);

@@ -71,7 +71,7 @@ fn part_time_and_outsourced_with_exact_fees() {
     assert_eq!(outsourced.len(), 59);
     let fees: Span = outsourced
         .iter()
-        .map(|a| a.outsourcing_fee.unwrap_or(Span::ZERO))
+        .map(|a| a.outsourcing_fee.span().unwrap_or(Span::ZERO))
         .sum();
     // 289.50万元 exactly, not 289.4999.
     assert_eq!(fees, int(2_895_000));
@@ -80,7 +80,7 @@ fn part_time_and_outsourced_with_exact_fees() {
         accounts
             .iter()
             .filter(|a| a.staffing != Some(Staffing::Outsourced))
-            .all(|a| a.outsourcing_fee.is_none()),
+            .all(|a| a.outsourcing_fee.span().is_none()),
         "only outsourced accounts pay fees"
     );
 }
@@ -90,10 +90,10 @@ fn one_hundred_and_sixty_seven_under_one_thousand_followers() {
     let accounts = demo_accounts();
     let under = accounts
         .iter()
-        .filter(|a| a.followers.is_some_and(|f| f.high < Num::int(1000)))
+        .filter(|a| a.followers.span().is_some_and(|f| f.high < Num::int(1000)))
         .count();
     assert_eq!(under, 167);
-    assert!(accounts.iter().all(|a| a.followers.is_some()));
+    assert!(accounts.iter().all(|a| a.followers.span().is_some()));
 }
 
 #[test]
@@ -106,10 +106,15 @@ fn lijiaxiang_runs_four_daily_accounts_with_four_or_five_staff() {
     assert_eq!(lijiaxiang.len(), 4);
     assert!(lijiaxiang.iter().any(|a| a.name == "李家巷发布"));
     for a in &lijiaxiang {
-        assert_eq!(a.posts_per_week, Some(int(7)), "{} publishes daily", a.name);
+        assert_eq!(
+            a.posts_per_week.span(),
+            Some(int(7)),
+            "{} publishes daily",
+            a.name
+        );
     }
     // 1 + 1 + 1 + 1~2 = 4–5 staff.
-    let staff: Span = lijiaxiang.iter().filter_map(|a| a.staff).sum();
+    let staff: Span = lijiaxiang.iter().filter_map(|a| a.staff.span()).sum();
     assert_eq!(staff, Span::new(Num::int(4), Num::int(5)));
 }
 
@@ -121,11 +126,17 @@ fn one_township_pays_two_hundred_thousand_for_two_accounts() {
         .filter(|a| a.unit == "水口乡人民政府")
         .collect();
     assert_eq!(township.len(), 2);
-    let fees: Span = township.iter().filter_map(|a| a.outsourcing_fee).sum();
+    let fees: Span = township
+        .iter()
+        .filter_map(|a| a.outsourcing_fee.span())
+        .sum();
     assert_eq!(fees, int(200_000));
     for a in &township {
-        assert_eq!(a.posts_per_week, Some(Span::new(Num::int(2), Num::int(3))));
-        let reads = a.avg_reads.expect("reads are given");
+        assert_eq!(
+            a.posts_per_week.span(),
+            Some(Span::new(Num::int(2), Num::int(3)))
+        );
+        let reads = a.avg_reads.span().expect("reads are given");
         assert!(
             int(100).low <= reads.low && reads.high < Num::int(1000),
             "a few hundred reads"

@@ -77,13 +77,13 @@ fn account() -> impl Strategy<Value = Account> {
                 let mut a = Account::named(name + 2, &format!("账号{name}"));
                 a.level = level;
                 a.staffing = staffing;
-                a.followers = followers;
-                a.posts_per_week = posts;
-                a.hours_per_post = hpp;
-                a.staff = staff;
-                a.outsourcing_fee = fee;
-                a.other_cost = other;
-                a.avg_reads = reads;
+                a.followers = followers.into();
+                a.posts_per_week = posts.into();
+                a.hours_per_post = hpp.into();
+                a.staff = staff.into();
+                a.outsourcing_fee = fee.into();
+                a.other_cost = other.into();
+                a.avg_reads = reads.into();
                 a.last_post = last_post;
                 a.decision = given;
                 a
@@ -393,13 +393,13 @@ proptest! {
                     Some(Staffing::Outsourced),
                     None,
                 ][usize::from(pick % 4)];
-                a.followers = Some(span);
-                a.posts_per_week = (pick & 1 == 0).then_some(span);
-                a.hours_per_post = Some(span);
-                a.staff = Some(span);
-                a.outsourcing_fee = Some(span);
-                a.other_cost = (pick & 2 == 0).then_some(span);
-                a.avg_reads = Some(span);
+                a.followers = span.into();
+                a.posts_per_week = (pick & 1 == 0).then_some(span).into();
+                a.hours_per_post = span.into();
+                a.staff = span.into();
+                a.outsourcing_fee = span.into();
+                a.other_cost = (pick & 2 == 0).then_some(span).into();
+                a.avg_reads = span.into();
                 a.last_post = Date::from_days_since_epoch(i32::from(days) + 17_000);
                 a
             })

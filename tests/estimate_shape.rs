@@ -306,20 +306,20 @@ fn sample() -> Vec<Account> {
     // rounding to fen.
     let mut closed = Account::named(2, "某局发布");
     closed.unit = "长兴县某局".into();
-    closed.followers = Some(int(856));
+    closed.followers = int(856).into();
     closed.staffing = Some(Staffing::Outsourced);
-    closed.outsourcing_fee = Some(Span::point(Num::ratio(30_001, 3).unwrap()));
+    closed.outsourcing_fee = Span::point(Num::ratio(30_001, 3).unwrap()).into();
     // Merged: a village with posts and hours per post given.
     let mut merged = Account::named(3, "青草坞村");
     merged.level = Level::Village;
-    merged.followers = Some(int(1500));
-    merged.posts_per_week = Some(int(1));
-    merged.hours_per_post = Some(int(2));
+    merged.followers = int(1500).into();
+    merged.posts_per_week = int(1).into();
+    merged.hours_per_post = int(2).into();
     // Kept: nothing known but its name and a large following.
     let mut kept = Account::named(4, "某镇发布");
     kept.level = Level::Township;
     kept.level_inferred = false;
-    kept.followers = Some(int(5000));
+    kept.followers = int(5000).into();
     vec![closed, merged, kept]
 }
 

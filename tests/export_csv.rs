@@ -3,7 +3,7 @@
 //! section, and cells that survive a spreadsheet (formula injection,
 //! quotes, commas and line breaks).
 
-use jianfu::core::account::{Account, Decision, Field, Level, Staffing};
+use jianfu::core::account::{Account, Decision, Field, Figure, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::Date;
 use jianfu::core::estimate::{estimate, Estimate, Overrides};
@@ -12,8 +12,8 @@ use jianfu::core::fields;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
 
-fn int(n: i64) -> Option<Span> {
-    Some(Span::point(Num::int(n)))
+fn int(n: i64) -> Figure {
+    Span::point(Num::int(n)).into()
 }
 
 fn as_of() -> Date {
@@ -416,7 +416,7 @@ fn a_fee_given_as_a_range_is_written_as_one() {
     let mut a = Account::named(2, "外包号");
     a.staffing = Some(Staffing::Outsourced);
     a.followers = int(10);
-    a.outsourcing_fee = Some(Span::new(Num::int(100_000), Num::int(120_000)));
+    a.outsourcing_fee = Span::new(Num::int(100_000), Num::int(120_000)).into();
     let csv = results_csv(&run(&[a], &Overrides::new()), Lang::Zh);
     let records = records(&csv);
     assert_eq!(records[1][8], "100000.00–120000.00");

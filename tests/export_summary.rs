@@ -2,7 +2,7 @@
 //! The summary paragraph, checked word for word against figures worked out
 //! by hand.
 
-use jianfu::core::account::{Account, Level, Staffing};
+use jianfu::core::account::{Account, Figure, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::Date;
 use jianfu::core::estimate::{estimate, Estimate, Overrides};
@@ -10,8 +10,8 @@ use jianfu::core::export::summary_paragraph;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
 
-fn int(n: i64) -> Option<Span> {
-    Some(Span::point(Num::int(n)))
+fn int(n: i64) -> Figure {
+    Span::point(Num::int(n)).into()
 }
 
 fn as_of() -> Date {

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The downloadable template: what a user fills in must import cleanly.
 
-use jianfu::core::account::{Account, Decision, Level, Staffing};
+use jianfu::core::account::{Account, Decision, Figure, Level, Staffing};
 use jianfu::core::date::Date;
 use jianfu::core::diagnostic::Severity;
 use jianfu::core::export::template_csv;
@@ -9,8 +9,8 @@ use jianfu::core::import::import_text;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
 
-fn int(n: i64) -> Option<Span> {
-    Some(Span::point(Num::int(n)))
+fn int(n: i64) -> Figure {
+    Span::point(Num::int(n)).into()
 }
 
 fn imported(lang: Lang) -> Vec<Account> {
@@ -36,7 +36,7 @@ fn check(accounts: &[Account], lang: Lang) {
     assert_eq!(county.followers, int(12_500));
     assert_eq!(
         county.posts_per_week,
-        Some(Span::new(Num::int(2), Num::int(3)))
+        Figure::from(Span::new(Num::int(2), Num::int(3)))
     );
     assert_eq!(county.hours_per_post, int(2));
     assert_eq!(county.staff, int(1));
@@ -59,12 +59,12 @@ fn check(accounts: &[Account], lang: Lang) {
     assert_eq!(village.posts_per_week, int(1));
     assert_eq!(
         village.hours_per_post,
-        Some(Span::point(Num::ratio(3, 2).unwrap()))
+        Figure::from(Span::point(Num::ratio(3, 2).unwrap()))
     );
     assert_eq!(village.staff, int(1));
     assert_eq!(village.staffing, Some(Staffing::PartTime));
-    assert_eq!(village.outsourcing_fee, None);
-    assert_eq!(village.other_cost, None);
+    assert_eq!(village.outsourcing_fee, Figure::Missing);
+    assert_eq!(village.other_cost, Figure::Missing);
     assert_eq!(village.avg_reads, int(45));
     assert_eq!(village.last_post, Date::from_ymd(2019, 3, 20));
     assert_eq!(village.decision, Some(Decision::Merge));

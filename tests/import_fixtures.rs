@@ -2,7 +2,7 @@
 //! Whole files through the importer, each with the accounts and diagnostics
 //! it must give. The fixtures are in `tests/fixtures/`.
 
-use jianfu::core::account::{Account, Decision, Field, Level, Staffing};
+use jianfu::core::account::{Account, Decision, Field, Figure, Level, Staffing};
 use jianfu::core::date::Date;
 use jianfu::core::diagnostic::{Expected, Problem, Severity};
 use jianfu::core::import::{import_records, import_text, Import};
@@ -18,12 +18,12 @@ fn n(text: &str) -> Num {
     Num::parse_decimal(text).unwrap()
 }
 
-fn point(text: &str) -> Option<Span> {
-    Some(Span::point(n(text)))
+fn point(text: &str) -> Figure {
+    Span::point(n(text)).into()
 }
 
-fn range(low: &str, high: &str) -> Option<Span> {
-    Some(Span::new(n(low), n(high)))
+fn range(low: &str, high: &str) -> Figure {
+    Span::new(n(low), n(high)).into()
 }
 
 fn day(y: i32, m: u32, d: u32) -> Option<Date> {
@@ -112,7 +112,7 @@ fn excel_tsv_with_multi_line_cells_and_a_totals_row() {
     community.staffing = Some(Staffing::Outsourced);
     // ¥ states yuan, so the column's 万元 does not apply.
     community.outsourcing_fee = point("20000");
-    community.unreadable = vec![Field::Followers];
+    community.unreadable = [Field::Followers].into_iter().collect();
 
     assert_accounts(
         &import,
@@ -139,7 +139,7 @@ fn excel_tsv_with_multi_line_cells_and_a_totals_row() {
     );
     assert_eq!(import.diagnostics[1].severity, Severity::Notice);
     // 289.50万元 is exact: it prints back as 289.5万 × 10,000, not 289.4999.
-    let fee = import.accounts[4].outsourcing_fee.unwrap().low;
+    let fee = import.accounts[4].outsourcing_fee.span().unwrap().low;
     assert_eq!((fee / Num::int(10_000)).to_string(), "289.5");
 }
 
@@ -214,7 +214,7 @@ fn english_header_csv() {
 
     let mut broken = account(6, "Broken Row", "", Level::County, true);
     broken.posts_per_week = point("7");
-    broken.unreadable = vec![Field::Followers, Field::Decision];
+    broken.unreadable = [Field::Followers, Field::Decision].into_iter().collect();
 
     assert_accounts(&import, &[release, town, village, park, broken]);
     assert_eq!(
@@ -252,7 +252,7 @@ fn english_header_csv() {
 fn unknown_columns_in_scrambled_order() {
     let import = import_text(&fixture("scrambled.tsv"));
     // 月发布次数 is per month: × 12 / 52, exactly.
-    let monthly = |k: i64| Some(Span::point(Num::int(k) * Num::int(12) / Num::int(52)));
+    let monthly = |k: i64| Figure::from(Span::point(Num::int(k) * Num::int(12) / Num::int(52)));
 
     let mut release = account(2, "长兴发布", "县委宣传部", Level::County, false);
     release.posts_per_week = monthly(12);

@@ -17,7 +17,7 @@
 //! use jianfu::core::num::{Num, Span};
 //!
 //! let mut quiet = Account::named(2, "某局发布");
-//! quiet.followers = Some(Span::point(Num::int(300)));
+//! quiet.followers = Span::point(Num::int(300)).into();
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
 //! let result = estimate(&[quiet], &Assumptions::default(), as_of, &BTreeMap::new());
 //!
@@ -497,7 +497,7 @@ impl AccountFigures {
     /// A negative count, hours or money cannot be meant; it is treated as
     /// missing like an unreadable cell.
     pub fn of(account: &Account, assumptions: &Assumptions) -> (AccountFigures, Vec<Field>) {
-        let mut assumed: Vec<Field> = account.unreadable.clone();
+        let mut assumed: Vec<Field> = account.unreadable.iter().collect();
         let mut fallback = |own: Option<Span>, default: Span, field: Field| match usable(own) {
             Some(value) => value,
             None => {
@@ -506,7 +506,7 @@ impl AccountFigures {
             }
         };
         let weeks = assumptions.weeks_per_year;
-        let avg_reads = usable(account.avg_reads);
+        let avg_reads = usable(account.avg_reads.span());
         let dedicated = account.staffing == Some(Staffing::Dedicated);
 
         // Posts per week matter for the hours of a non-dedicated account
@@ -515,28 +515,28 @@ impl AccountFigures {
         let needs_posts = !dedicated || avg_reads.is_some();
         let posts_per_week = if needs_posts {
             fallback(
-                account.posts_per_week,
+                account.posts_per_week.span(),
                 assumptions.posts_per_week,
                 Field::PostsPerWeek,
             )
         } else {
-            usable(account.posts_per_week).unwrap_or(assumptions.posts_per_week)
+            usable(account.posts_per_week.span()).unwrap_or(assumptions.posts_per_week)
         };
         let (hours, hours_per_post, staff) = if dedicated {
-            let staff = fallback(account.staff, Span::point(Num::ONE), Field::Staff);
-            let hpp = usable(account.hours_per_post).unwrap_or(assumptions.hours_per_post);
+            let staff = fallback(account.staff.span(), Span::point(Num::ONE), Field::Staff);
+            let hpp = usable(account.hours_per_post.span()).unwrap_or(assumptions.hours_per_post);
             (staff * assumptions.fte_hours, hpp, Some(staff))
         } else {
             let hpp = fallback(
-                account.hours_per_post,
+                account.hours_per_post.span(),
                 assumptions.hours_per_post,
                 Field::HoursPerPost,
             );
             (posts_per_week * weeks * hpp, hpp, None)
         };
 
-        let outsourcing_fee = usable(account.outsourcing_fee).unwrap_or(Span::ZERO);
-        let other_cost = usable(account.other_cost).unwrap_or(Span::ZERO);
+        let outsourcing_fee = usable(account.outsourcing_fee.span()).unwrap_or(Span::ZERO);
+        let other_cost = usable(account.other_cost.span()).unwrap_or(Span::ZERO);
         let cash = outsourcing_fee + other_cost;
         let reads = avg_reads.map(|per_post| posts_per_week * weeks * per_post);
         let cost_per_read = reads.and_then(|reads| divide(cash, reads));
@@ -547,7 +547,7 @@ impl AccountFigures {
             posts_per_week,
             hours_per_post,
             staff,
-            followers: usable(account.followers),
+            followers: usable(account.followers.span()),
             hours,
             outsourcing_fee,
             other_cost,
@@ -804,6 +804,7 @@ fn money_range_opt<S: Serializer>(span: &Option<Span>, serializer: S) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::account::Figure;
 
     fn int(n: i64) -> Span {
         Span::point(Num::int(n))
@@ -844,7 +845,7 @@ mod tests {
     /// An active account with many followers: no rule closes it.
     fn active(row: usize, name: &str) -> Account {
         let mut account = Account::named(row, name);
-        account.followers = Some(int(5000));
+        account.followers = int(5000).into();
         account.last_post = Some(as_of());
         account
     }
@@ -853,8 +854,8 @@ mod tests {
     fn hours_of_a_part_time_account() {
         let mut account = active(2, "某局发布");
         account.staffing = Some(Staffing::PartTime);
-        account.posts_per_week = Some(int(3));
-        account.hours_per_post = Some(Span::point(Num::ratio(5, 2).unwrap()));
+        account.posts_per_week = int(3).into();
+        account.hours_per_post = Span::point(Num::ratio(5, 2).unwrap()).into();
         let e = run(&[account]);
         let r = &e.accounts[0];
         // 3 posts × 52 weeks × 2.5 h = 390 h.
@@ -877,14 +878,14 @@ mod tests {
     fn a_dedicated_account_counts_full_time_posts() {
         let mut account = active(2, "某局发布");
         account.staffing = Some(Staffing::Dedicated);
-        account.staff = Some(int(2));
+        account.staff = int(2).into();
         let r = &run(&[account.clone()]).accounts[0];
         // 2 staff × 2,000 h = 4,000 h, whatever the posts.
         assert_eq!(r.figures.hours, int(4000));
         assert!(r.assumed.is_empty(), "posts and hours per post are unused");
 
         // No staff count: one person, 1 × 2,000 h = 2,000 h, marked assumed.
-        account.staff = None;
+        account.staff = Figure::Missing;
         let r = &run(&[account]).accounts[0];
         assert_eq!(r.figures.hours, int(2000));
         assert_eq!(r.figures.staff, Some(int(1)));
@@ -895,11 +896,11 @@ mod tests {
     fn cash_reads_and_cost_per_read() {
         let mut account = active(2, "某局发布");
         account.staffing = Some(Staffing::Outsourced);
-        account.posts_per_week = Some(int(5));
-        account.hours_per_post = Some(int(1));
-        account.outsourcing_fee = Some(int(45_000));
-        account.other_cost = None;
-        account.avg_reads = Some(int(1200));
+        account.posts_per_week = int(5).into();
+        account.hours_per_post = int(1).into();
+        account.outsourcing_fee = int(45_000).into();
+        account.other_cost = Figure::Missing;
+        account.avg_reads = int(1200).into();
         let f = run(&[account.clone()]).accounts[0].figures;
         // ¥45,000 + missing other cost (0) = ¥45,000.
         assert_eq!(f.cash, int(45_000));
@@ -913,7 +914,7 @@ mod tests {
         // 5 × 52 × 1 h = 260 h.
         assert_eq!(f.hours, int(260));
 
-        account.other_cost = Some(int(5_000));
+        account.other_cost = int(5_000).into();
         let f = run(&[account]).accounts[0].figures;
         // ¥45,000 + ¥5,000 = ¥50,000.
         assert_eq!(f.cash, int(50_000));
@@ -922,15 +923,15 @@ mod tests {
     #[test]
     fn close_frees_all_hours_and_merge_frees_seventy_percent() {
         let mut closed = active(2, "某局发布");
-        closed.followers = Some(int(400));
-        closed.posts_per_week = Some(int(2));
-        closed.hours_per_post = Some(int(3));
-        closed.outsourcing_fee = Some(int(10_000));
+        closed.followers = int(400).into();
+        closed.posts_per_week = int(2).into();
+        closed.hours_per_post = int(3).into();
+        closed.outsourcing_fee = int(10_000).into();
         let mut merged = active(3, "某村");
         merged.level = Level::Village;
-        merged.posts_per_week = Some(int(1));
-        merged.hours_per_post = Some(int(2));
-        merged.other_cost = Some(int(800));
+        merged.posts_per_week = int(1).into();
+        merged.hours_per_post = int(2).into();
+        merged.other_cost = int(800).into();
         merged.merge_into = "某镇发布".into();
         let e = run(&[closed, merged]);
         let (c, m) = (&e.accounts[0], &e.accounts[1]);
@@ -971,7 +972,7 @@ mod tests {
     #[test]
     fn ranges_flow_through_as_intervals() {
         let mut account = active(2, "某局发布");
-        account.followers = Some(int(10));
+        account.followers = int(10).into();
         // Posts and hours per post unknown: 208–468 h (see above), all
         // freed.
         let a = Assumptions {
@@ -999,8 +1000,8 @@ mod tests {
     fn a_merge_share_range_reverses_into_the_freed_hours() {
         let mut account = active(2, "某村");
         account.level = Level::Village;
-        account.posts_per_week = Some(int(1));
-        account.hours_per_post = Some(int(2));
+        account.posts_per_week = int(1).into();
+        account.hours_per_post = int(2).into();
         let a = Assumptions {
             merge_share: Span::new(Num::ratio(2, 10).unwrap(), Num::ratio(4, 10).unwrap()),
             ..Assumptions::default()
@@ -1022,7 +1023,7 @@ mod tests {
     #[test]
     fn an_override_beats_rules_and_the_list_and_survives_new_assumptions() {
         let mut low = active(2, "粉丝少");
-        low.followers = Some(int(100));
+        low.followers = int(100).into();
         let mut given = active(3, "已定保留");
         given.decision = Some(Decision::Keep);
         let mut overrides = Overrides::new();
@@ -1058,17 +1059,17 @@ mod tests {
     fn contracts_and_cost_per_read_of_shut_accounts() {
         let mut a = active(2, "外包甲");
         a.staffing = Some(Staffing::Outsourced);
-        a.followers = Some(int(500));
-        a.posts_per_week = Some(int(2));
-        a.outsourcing_fee = Some(int(26_000));
-        a.avg_reads = Some(int(100));
+        a.followers = int(500).into();
+        a.posts_per_week = int(2).into();
+        a.outsourcing_fee = int(26_000).into();
+        a.avg_reads = int(100).into();
         let mut b = active(3, "外包乙");
         b.staffing = Some(Staffing::Outsourced);
-        b.outsourcing_fee = Some(int(99_000));
+        b.outsourcing_fee = int(99_000).into();
         let mut c = active(4, "兼职丙");
-        c.followers = Some(int(10));
-        c.posts_per_week = Some(int(1));
-        c.avg_reads = Some(int(50));
+        c.followers = int(10).into();
+        c.posts_per_week = int(1).into();
+        c.avg_reads = int(50).into();
         let s = run(&[a, b, c]).summary;
         // 外包甲 closed (500 followers), 外包乙 kept: one contract, ¥26,000.
         assert_eq!(s.outsourcing_ended.count, 1);
@@ -1084,9 +1085,9 @@ mod tests {
     #[test]
     fn negative_or_unreadable_values_count_as_missing() {
         let mut account = active(2, "某局发布");
-        account.posts_per_week = Some(int(-3));
-        account.unreadable = vec![Field::LastPost, Field::Followers];
-        account.followers = None;
+        account.posts_per_week = int(-3).into();
+        account.unreadable = [Field::LastPost, Field::Followers].into_iter().collect();
+        account.followers = Figure::Missing;
         account.last_post = None;
         let r = &run(&[account]).accounts[0];
         assert_eq!(r.figures.hours, range(208, 468));

@@ -388,21 +388,21 @@ mod tests {
     fn sample() -> Estimate {
         // Closed: 400 followers, 2 posts × 52 × 3 h = 312 h, ¥10,000 fee.
         let mut closed = Account::named(2, "某局发布");
-        closed.followers = Some(int(400));
-        closed.posts_per_week = Some(int(2));
-        closed.hours_per_post = Some(int(3));
+        closed.followers = int(400).into();
+        closed.posts_per_week = int(2).into();
+        closed.hours_per_post = int(3).into();
         closed.staffing = Some(Staffing::Outsourced);
-        closed.outsourcing_fee = Some(int(10_000));
+        closed.outsourcing_fee = int(10_000).into();
         // Merged: 1 post × 52 × 2 h = 104 h, ¥800 other cost.
         let mut merged = Account::named(3, "某村");
         merged.level = Level::Village;
-        merged.posts_per_week = Some(int(1));
-        merged.hours_per_post = Some(int(2));
-        merged.other_cost = Some(int(800));
+        merged.posts_per_week = int(1).into();
+        merged.hours_per_post = int(2).into();
+        merged.other_cost = int(800).into();
         // Kept: 5,000 followers.
         let mut kept = Account::named(4, "某镇发布");
         kept.level = Level::Township;
-        kept.followers = Some(int(5000));
+        kept.followers = int(5000).into();
         let as_of = Date::from_ymd(2019, 4, 19).unwrap();
         estimate(
             &[closed, merged, kept],
@@ -474,7 +474,7 @@ mod tests {
     #[test]
     fn ranges_are_bracketed() {
         let mut a = Account::named(2, "某局发布");
-        a.followers = Some(int(10));
+        a.followers = int(10).into();
         let as_of = Date::from_ymd(2019, 4, 19).unwrap();
         let e = estimate(&[a], &Assumptions::default(), as_of, &Overrides::new());
         let en = explain(&e, Lang::En).lines;

@@ -27,7 +27,7 @@
 //! use jianfu::core::num::{Num, Span};
 //!
 //! let mut quiet = Account::named(2, "某局发布");
-//! quiet.followers = Some(Span::point(Num::int(300)));
+//! quiet.followers = Span::point(Num::int(300)).into();
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
 //! let e = estimate(&[quiet], &Assumptions::default(), as_of, &BTreeMap::new());
 //!

@@ -414,7 +414,7 @@ impl Plan {
             };
             has_data |= read != Ok(false);
             if let Err((fault, expected)) = read {
-                account.unreadable.push(field);
+                account.unreadable.insert(field);
                 let problem = match fault {
                     Fault::Unreadable => Problem::Unreadable { field, expected },
                     Fault::Negative => Problem::Negative { field, expected },
@@ -553,10 +553,11 @@ fn read_field(
     Ok(present)
 }
 
-/// Stores a value read from a cell; true when the cell held one.
-fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+/// Stores a value read from a cell (a date, or a span as a
+/// [`Figure`](crate::core::account::Figure)); true when the cell held one.
+fn set<T, S: From<Option<T>>>(slot: &mut S, value: Option<T>) -> bool {
     let present = value.is_some();
-    *slot = value;
+    *slot = S::from(value);
     present
 }
 
@@ -856,7 +857,10 @@ mod tests {
         assert_eq!(account.row, 2);
         assert_eq!(account.name, "长兴发布");
         assert_eq!(account.unit, "县委宣传部");
-        assert_eq!(account.followers, Some(Span::point(Num::int(12_000))));
+        assert_eq!(
+            account.followers.span(),
+            Some(Span::point(Num::int(12_000)))
+        );
         assert_eq!(account.level, Level::County);
         assert!(account.level_inferred);
     }
@@ -865,12 +869,15 @@ mod tests {
     fn unreadable_cells_keep_the_row() {
         let import = import_text("名称\t粉丝数\t层级\nA\t很多\t镇\nB\t-5\t未知的层\n");
         assert_eq!(import.accounts.len(), 2);
-        assert_eq!(import.accounts[0].unreadable, vec![Field::Followers]);
+        assert_eq!(
+            import.accounts[0].unreadable.iter().collect::<Vec<_>>(),
+            vec![Field::Followers]
+        );
         assert_eq!(import.accounts[0].level, Level::Township);
         assert!(!import.accounts[0].level_inferred);
         assert_eq!(
-            import.accounts[1].unreadable,
-            vec![Field::Followers, Field::Level]
+            import.accounts[1].unreadable.iter().collect::<Vec<_>>(),
+            vec![Field::Level, Field::Followers]
         );
         assert!(import.accounts[1].level_inferred);
         assert_eq!(
@@ -1075,7 +1082,7 @@ mod tests {
         let import = import_records(&records);
         assert_eq!(import.accounts.len(), 2);
         assert_eq!(
-            import.accounts[0].followers,
+            import.accounts[0].followers.span(),
             Some(Span::point(Num::int(1234)))
         );
         assert_eq!(import.accounts[1].row, 3);

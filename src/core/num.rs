@@ -112,6 +112,11 @@ impl Num {
         self.den == 1
     }
 
+    /// The number as an `i64` when it is whole.
+    pub fn to_integer(self) -> Option<i64> {
+        (self.den == 1).then_some(self.num)
+    }
+
     /// The nearest `f64`, for charts and the JS API.
     pub fn to_f64(self) -> f64 {
         self.num as f64 / self.den as f64

@@ -345,6 +345,7 @@ fn span_with_midpoint(span: Span, lang: Lang, show: impl Fn(Num) -> String) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::account::Figure;
     use crate::core::estimate::AccountFigures;
 
     fn date(y: i32, m: u32, d: u32) -> Date {
@@ -403,12 +404,12 @@ mod tests {
     #[test]
     fn low_reach_means_below_one_thousand() {
         let mut account = Account::named(2, "某局发布");
-        account.followers = Some(int(1000));
+        account.followers = int(1000).into();
         assert_eq!(verdict(&account).rule, Rule::Default, "1,000 is not below");
-        account.followers = Some(int(999));
+        account.followers = int(999).into();
         let r = verdict(&account);
         assert_eq!((r.decision, r.rule), (Decision::Close, Rule::LowReach));
-        account.followers = Some(int(856));
+        account.followers = int(856).into();
         let r = verdict(&account);
         assert_eq!(r.reason.text(Lang::Zh), "粉丝数856，低于1000");
         assert_eq!(r.reason.text(Lang::En), "856 followers, below 1,000");
@@ -419,11 +420,11 @@ mod tests {
         let mut account = Account::named(2, "某局发布");
         // 900–1,200 has midpoint 1,050: not below 1,000, although its low
         // end is.
-        account.followers = Some(Span::new(Num::int(900), Num::int(1200)));
+        account.followers = Span::new(Num::int(900), Num::int(1200)).into();
         assert_eq!(verdict(&account).rule, Rule::Default);
         // 800–1,100 has midpoint 950: below 1,000, although its high end is
         // not.
-        account.followers = Some(Span::new(Num::int(800), Num::int(1100)));
+        account.followers = Span::new(Num::int(800), Num::int(1100)).into();
         let r = verdict(&account);
         assert_eq!(r.rule, Rule::LowReach);
         assert_eq!(
@@ -437,14 +438,14 @@ mod tests {
         // Dormant and low reach and village: dormant wins.
         let mut account = Account::named(2, "某村");
         account.level = Level::Village;
-        account.followers = Some(int(100));
+        account.followers = int(100).into();
         account.last_post = Some(date(2018, 12, 31));
         assert_eq!(verdict(&account).rule, Rule::Dormant);
         // Low reach and village: low reach closes it rather than merging.
         account.last_post = Some(date(2019, 4, 18));
         assert_eq!(verdict(&account).rule, Rule::LowReach);
         // A village with many followers is merged.
-        account.followers = Some(int(5000));
+        account.followers = int(5000).into();
         let r = verdict(&account);
         assert_eq!((r.decision, r.rule), (Decision::Merge, Rule::Village));
         // A decision in the list beats every rule.
@@ -459,13 +460,13 @@ mod tests {
         let mut account = Account::named(2, "某镇发布");
         account.level = Level::Township;
         account.staffing = Some(Staffing::Outsourced);
-        account.followers = Some(int(2300));
-        account.posts_per_week = Some(Span::new(Num::int(2), Num::int(3)));
-        account.outsourcing_fee = Some(int(100_000));
+        account.followers = int(2300).into();
+        account.posts_per_week = Span::new(Num::int(2), Num::int(3)).into();
+        account.outsourcing_fee = int(100_000).into();
         // The article's township: 2–3 posts × 52 weeks × 300 reads =
         // 31,200–46,800 reads a year; ¥100,000 ÷ that = ¥2.14–¥3.21 a read,
         // midpoint (100000/46800 + 100000/31200) / 2 = ¥2.67 > ¥1.00.
-        account.avg_reads = Some(int(300));
+        account.avg_reads = int(300).into();
         let r = verdict(&account);
         assert_eq!((r.decision, r.rule), (Decision::Close, Rule::PoorValue));
         assert_eq!(
@@ -474,10 +475,10 @@ mod tests {
              （年费用10.00万元 ÷ 年阅读31,200–46,800次）"
         );
         // Without reads data the rule cannot fire.
-        account.avg_reads = None;
+        account.avg_reads = Figure::Missing;
         assert_eq!(verdict(&account).rule, Rule::Default);
         // A part-time account is never poor value, whatever it costs.
-        account.avg_reads = Some(int(300));
+        account.avg_reads = int(300).into();
         account.staffing = Some(Staffing::PartTime);
         assert_eq!(verdict(&account).rule, Rule::Default);
     }
@@ -486,14 +487,14 @@ mod tests {
     fn cost_per_read_exactly_at_the_threshold_is_not_poor_value() {
         let mut account = Account::named(2, "某局发布");
         account.staffing = Some(Staffing::Outsourced);
-        account.posts_per_week = Some(int(2));
-        account.avg_reads = Some(int(500));
+        account.posts_per_week = int(2).into();
+        account.avg_reads = int(500).into();
         // 2 posts × 52 weeks × 500 reads = 52,000 reads; ¥52,000 ÷ 52,000 =
         // ¥1.00 a read: not above ¥1.00.
-        account.outsourcing_fee = Some(int(52_000));
+        account.outsourcing_fee = int(52_000).into();
         assert_eq!(verdict(&account).rule, Rule::Default);
         // One yuan more is above: ¥52,001 ÷ 52,000 > ¥1.00.
-        account.outsourcing_fee = Some(int(52_001));
+        account.outsourcing_fee = int(52_001).into();
         assert_eq!(verdict(&account).rule, Rule::PoorValue);
     }
 
@@ -501,8 +502,8 @@ mod tests {
     fn money_for_no_reads_is_poor_value() {
         let mut account = Account::named(2, "某局发布");
         account.staffing = Some(Staffing::Outsourced);
-        account.avg_reads = Some(Span::ZERO);
-        account.outsourcing_fee = Some(int(30_000));
+        account.avg_reads = Span::ZERO.into();
+        account.outsourcing_fee = int(30_000).into();
         let r = verdict(&account);
         assert_eq!(r.rule, Rule::PoorValue);
         assert_eq!(
@@ -510,7 +511,7 @@ mod tests {
             "外包账号年费用3.00万元，但阅读量为0"
         );
         // No money and no reads: nothing to judge.
-        account.outsourcing_fee = None;
+        account.outsourcing_fee = Figure::Missing;
         assert_eq!(verdict(&account).rule, Rule::Default);
     }
 

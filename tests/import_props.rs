@@ -6,6 +6,7 @@ use proptest::prelude::*;
 
 use jianfu::core::import::{import_records, import_text, Importer};
 use jianfu::core::lang::Lang;
+use jianfu::core::table::{Delimiter, Table};
 use jianfu::core::values::is_missing;
 
 /// Text made of the characters that matter to a table reader: delimiters,
@@ -117,8 +118,37 @@ fn table(lines: &[Line]) -> String {
     text
 }
 
+/// The records as the `csv` crate reads them, each cell checked as UTF-8.
+fn csv_records(text: &str, delimiter: Delimiter) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter.byte())
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map_while(Result::ok)
+        .map(|record| record.iter().map(String::from).collect())
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Cells borrowed from the text (records without quotes) and cells
+    /// copied from the reader (records with quotes) are both exactly what
+    /// the `csv` crate reads.
+    #[test]
+    fn rows_hold_the_cells_the_csv_crate_reads(text in tricky_text()) {
+        for delimiter in Delimiter::ALL {
+            let table = Table::with_delimiter(&text, delimiter);
+            let rows: Vec<Vec<String>> = table
+                .rows()
+                .map(|row| row.cells().map(String::from).collect())
+                .collect();
+            prop_assert_eq!(rows, csv_records(table.text(), delimiter));
+        }
+    }
 
     #[test]
     fn never_panics_on_any_string(text in any::<String>()) {

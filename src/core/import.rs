@@ -104,7 +104,6 @@ struct Reading {
     delimiter: Delimiter,
     at: Resume,
     plan: Plan,
-    row: Row,
     /// Rows past [`MAX_ACCOUNTS`]: the first one's number, and how many.
     cut: Option<(usize, usize)>,
 }
@@ -141,7 +140,6 @@ impl Importer {
                 delimiter: table.delimiter(),
                 at: rows.resume(),
                 plan,
-                row: Row::default(),
                 cut: None,
             }
         });
@@ -156,13 +154,14 @@ impl Importer {
         };
         let table = Table::with_delimiter(text, reading.delimiter);
         let mut source = table.rows_from(reading.at);
+        let mut row = Row::default();
         let mut finished = false;
         for _ in 0..rows {
-            if !source.read_into(&mut reading.row) {
+            if !source.read_into(&mut row) {
                 finished = true;
                 break;
             }
-            let row = &reading.row;
+            let row = &row;
             if self.import.accounts.len() < MAX_ACCOUNTS {
                 reading.plan.read_row(row, &mut self.import);
             } else if !row.is_blank() {
@@ -268,8 +267,11 @@ fn read_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<Plan> {
 /// numbers, which is data.
 ///
 /// On failure the reason is recorded and `None` returned.
-fn find_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<(Row, Header, Vec<Row>)> {
-    let mut seen: Vec<Row> = Vec::new();
+fn find_header<'t>(
+    rows: &mut Rows<'t>,
+    import: &mut Import,
+) -> Option<(Row<'t>, Header, Vec<Row<'t>>)> {
+    let mut seen: Vec<Row<'t>> = Vec::new();
     for row in rows.by_ref() {
         if row.is_blank() {
             continue;
@@ -277,8 +279,7 @@ fn find_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<(Row, Header,
         // Two figures make a data row; one may be a date in a title
         // (`填报日期 | 2019.4`).
         let data = row
-            .cells
-            .iter()
+            .cells()
             .filter(|cell| values::count(cell, Unit::default()).is_ok_and(|v| v.is_some()))
             .nth(1)
             .is_some();
@@ -286,7 +287,7 @@ fn find_header(rows: &mut Rows<'_>, import: &mut Import) -> Option<(Row, Header,
             seen.push(row);
             break;
         }
-        let header = Header::new(row.cells.iter());
+        let header = Header::new(row.cells());
         let strong = header.recognised() >= 2 && (header.exact() >= 1 || header.recognised() >= 3);
         let first = seen.is_empty() && header.exact() >= 1;
         if strong || first {
@@ -481,8 +482,7 @@ impl Plan {
         }
         if row.unclosed_quote {
             let (index, cell) = row
-                .cells
-                .iter()
+                .cells()
                 .enumerate()
                 .find(|(_, cell)| cell.contains(['\n', '\r']))
                 .unwrap_or((self.name, name_cell));
@@ -506,8 +506,7 @@ impl Plan {
         if row.len() <= self.headers.len() {
             return Vec::new();
         }
-        row.cells
-            .iter()
+        row.cells()
             .skip(self.headers.len())
             .filter(|cell| !cell.trim().is_empty())
             .collect()
@@ -678,17 +677,15 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
 }
 
 /// The first non-empty cell of a row.
-fn first_cell(row: &Row) -> &str {
-    row.cells
-        .iter()
+fn first_cell<'r>(row: &'r Row) -> &'r str {
+    row.cells()
         .find(|cell| !cell.trim().is_empty())
         .unwrap_or("")
 }
 
 /// A row shown in one line, for the no-header diagnostic.
 fn shown_row(row: &Row) -> String {
-    row.cells
-        .iter()
+    row.cells()
         .map(str::trim)
         .filter(|cell| !cell.is_empty())
         .collect::<Vec<_>>()
@@ -719,7 +716,7 @@ fn is_totals(cell: &str) -> bool {
 
 /// True for a row holding a single note such as `备注：…` or `填报人：…`.
 fn is_note(row: &Row) -> bool {
-    let mut filled = row.cells.iter().filter(|cell| !cell.trim().is_empty());
+    let mut filled = row.cells().filter(|cell| !cell.trim().is_empty());
     let (Some(only), None) = (filled.next(), filled.next()) else {
         return false;
     };

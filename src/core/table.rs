@@ -26,7 +26,9 @@
 //! assert_eq!(rows[1].cell(1), "12,000");
 //! ```
 
-use csv::StringRecord;
+use std::borrow::Cow;
+
+use csv::ByteRecord;
 
 /// The separators the sniffer chooses between, in order of preference when
 /// the evidence is tied: a paste from Excel or WPS is tab-separated.
@@ -50,12 +52,19 @@ pub struct Table<'t> {
 }
 
 /// One record of the table with its spreadsheet row number.
+///
+/// A cell is borrowed from the text wherever the `csv` crate read it as it
+/// stands (no quotes to remove), which is nearly every cell of a paste: the
+/// text is already UTF-8, so such a cell needs neither checking nor copying.
+/// Only the cells of a record with quotes are copied out of the reader.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'t> {
     /// The row as the user sees it: the first line of the text is row 1.
     pub number: usize,
     /// The cells as written, quotes removed.
-    pub cells: StringRecord,
+    cells: Vec<Cow<'t, str>>,
+    /// The reader's buffer for the record, kept to be reused.
+    record: ByteRecord,
     /// True when a quote opened in this row is never closed, so that the
     /// rest of the text was read into one of its cells.
     pub unclosed_quote: bool,
@@ -165,12 +174,17 @@ impl<'t> Table<'t> {
     }
 }
 
-impl Row {
+impl Row<'_> {
     /// The cell in column `index`, or `""` past the end of a short row, which
     /// is how a ragged row is padded.
     #[inline]
     pub fn cell(&self, index: usize) -> &str {
-        self.cells.get(index).unwrap_or("")
+        self.cells.get(index).map_or("", |cell| cell)
+    }
+
+    /// The cells actually present, in order.
+    pub fn cells(&self) -> impl Iterator<Item = &str> + '_ {
+        self.cells.iter().map(|cell| cell.as_ref())
     }
 
     /// The number of cells actually present.
@@ -185,28 +199,61 @@ impl Row {
 
     /// True when every cell is empty or whitespace: such a row is not data.
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|cell| cell.trim().is_empty())
+        self.cells().all(|cell| cell.trim().is_empty())
     }
 }
 
 impl<'t> Rows<'t> {
     /// Reads the next record into `row`, reusing its buffers; false at the
     /// end. This is the fast path the importer uses.
-    pub fn read_into(&mut self, row: &mut Row) -> bool {
+    pub fn read_into(&mut self, row: &mut Row<'t>) -> bool {
         let start = self.reader.position().byte();
-        // Reading from a byte slice cannot fail with an I/O error, and a
-        // `&str` split at ASCII delimiters and quotes stays valid UTF-8, so
-        // an error here is not expected; if one ever comes, stopping is the
+        // Reading from a byte slice cannot fail with an I/O error, so an
+        // error here is not expected; if one ever comes, stopping is the
         // only way to be sure of not looping.
-        match self.reader.read_record(&mut row.cells) {
+        match self.reader.read_byte_record(&mut row.record) {
             Ok(true) => {}
             Ok(false) | Err(_) => return false,
         }
         let skipped = blank_lines_at(self.text, start);
         row.number = self.previous + skipped + 1;
         self.previous = row.number;
-        row.unclosed_quote = self.runs_to_end() && unclosed_quote(self.text, start, &row.cells);
+        let start = usize::try_from(start).unwrap_or(usize::MAX);
+        fill_cells(self.text, start, &row.record, &mut row.cells);
+        row.unclosed_quote = self.runs_to_end() && unclosed_quote(self.text, start, row);
         true
+    }
+}
+
+/// Puts a record's cells into `cells`: slices of `text` when the record
+/// holds no quote (its cells are then the text between delimiters, exactly),
+/// copies otherwise. `start` is where the reader stood before the record,
+/// ahead of any empty lines it skipped.
+fn fill_cells<'t>(text: &'t str, start: usize, record: &ByteRecord, cells: &mut Vec<Cow<'t, str>>) {
+    cells.clear();
+    let bytes = text.as_bytes();
+    let skipped = bytes.get(start..).map_or(0, |rest| {
+        rest.iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count()
+    });
+    let begin = start.saturating_add(skipped);
+    let length = record.as_slice().len() + record.len().saturating_sub(1);
+    let raw = bytes.get(begin..begin.saturating_add(length));
+    let plain = raw.is_some_and(|raw| memchr::memchr3(b'"', b'\r', b'\n', raw).is_none())
+        && matches!(bytes.get(begin + length), None | Some(b'\r' | b'\n'));
+    let mut at = begin;
+    for field in record {
+        let end = at + field.len();
+        let borrowed = if plain { text.get(at..end) } else { None };
+        debug_assert!(borrowed.is_none_or(|cell| cell.as_bytes() == field));
+        cells.push(match borrowed {
+            Some(cell) => Cow::Borrowed(cell),
+            // A `&str` split at ASCII delimiters and quotes stays UTF-8, so
+            // nothing is ever replaced here.
+            None => String::from_utf8_lossy(field).into_owned().into(),
+        });
+        at = end + 1;
     }
 }
 
@@ -232,10 +279,10 @@ impl Rows<'_> {
     }
 }
 
-impl Iterator for Rows<'_> {
-    type Item = Row;
+impl<'t> Iterator for Rows<'t> {
+    type Item = Row<'t>;
 
-    fn next(&mut self) -> Option<Row> {
+    fn next(&mut self) -> Option<Row<'t>> {
         let mut row = Row::default();
         self.read_into(&mut row).then_some(row)
     }
@@ -245,14 +292,11 @@ impl Iterator for Rows<'_> {
 /// text, so only the last record can have one: it spans lines, and its raw
 /// text holds an odd number of quote characters (a closed quoted cell holds
 /// pairs).
-fn unclosed_quote(text: &str, start: u64, cells: &StringRecord) -> bool {
-    let Some(raw) = usize::try_from(start)
-        .ok()
-        .and_then(|start| text.as_bytes().get(start..))
-    else {
+fn unclosed_quote(text: &str, start: usize, row: &Row) -> bool {
+    let Some(raw) = text.as_bytes().get(start..) else {
         return false;
     };
-    cells.iter().any(|cell| cell.contains(['\n', '\r']))
+    row.cells().any(|cell| cell.contains(['\n', '\r']))
         && raw.iter().filter(|&&b| b == b'"').count() % 2 == 1
 }
 
@@ -341,7 +385,7 @@ fn sample(text: &str) -> &str {
 fn consistency(sample: &str, delimiter: Delimiter) -> usize {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     let mut reader = reader(sample, delimiter);
-    let mut record = StringRecord::new();
+    let mut record = csv::StringRecord::new();
     let mut seen = 0;
     while seen < SNIFF_RECORDS {
         match reader.read_record(&mut record) {
@@ -373,7 +417,7 @@ mod tests {
     fn cells(text: &str) -> Vec<(usize, Vec<String>)> {
         Table::new(text)
             .rows()
-            .map(|row| (row.number, row.cells.iter().map(String::from).collect()))
+            .map(|row| (row.number, row.cells().map(String::from).collect()))
             .collect()
     }
 

@@ -50,8 +50,10 @@ impl Hasher for FxHasher {
 ///
 /// By sorting hashes rather than probing a hash table: 100,000 names in a
 /// table that size miss the cache on nearly every probe, while a sort of
-/// `(hash, index)` pairs runs through memory in order. Names are compared
-/// only where their hashes are equal.
+/// plain integers runs through memory in order. Each key is the name's hash
+/// with its low bits replaced by the index, so one sort orders by hash and
+/// then by place in the list. Names are compared only where those hashes are
+/// equal.
 ///
 /// ```
 /// use jianfu::core::hash::repeats;
@@ -59,29 +61,48 @@ impl Hasher for FxHasher {
 /// assert_eq!(repeats(&["a", "b", "a", "a"]), vec![(0, 0), (1, 0), (0, 1), (0, 2)]);
 /// ```
 pub fn repeats(names: &[&str]) -> Vec<(usize, usize)> {
-    let mut keys: Vec<(u64, usize)> = names
+    repeats_by(names, |name| {
+        let mut hasher = FxHasher::default();
+        hasher.write(name.as_bytes());
+        hasher.finish()
+    })
+}
+
+/// [`repeats`] with the hash given, so that tests can make names collide.
+fn repeats_by(names: &[&str], hash: impl Fn(&str) -> u64) -> Vec<(usize, usize)> {
+    // Enough low bits for every index; a list is far shorter than 2^32, so
+    // at least 32 bits of hash remain.
+    let bits = usize::BITS - names.len().leading_zeros();
+    let index_mask = (1u64 << bits.min(32)) - 1;
+    let mut keys: Vec<u64> = names
         .iter()
         .enumerate()
-        .map(|(index, name)| {
-            let mut hasher = FxHasher::default();
-            hasher.write(name.as_bytes());
-            (hasher.finish(), index)
-        })
+        .map(|(index, name)| (hash(name) & !index_mask) | (index as u64 & index_mask))
         .collect();
+    keys.sort_unstable();
     let name = |index: usize| names.get(index).copied().unwrap_or_default();
-    // By hash, then (only where hashes are equal) by name, then by place in
-    // the list: equal names end up side by side, each run in list order.
-    keys.sort_unstable_by(|a, b| {
-        (a.0.cmp(&b.0))
-            .then_with(|| name(a.1).cmp(name(b.1)))
-            .then(a.1.cmp(&b.1))
-    });
     let mut out: Vec<(usize, usize)> = (0..names.len()).map(|index| (index, 0)).collect();
-    for run in keys.chunk_by(|a, b| a.0 == b.0 && name(a.1) == name(b.1)) {
-        let first = run.first().map_or(0, |key| key.1);
-        for (occurrence, key) in run.iter().enumerate() {
-            if let Some(slot) = out.get_mut(key.1) {
-                *slot = (first, occurrence);
+    let mut run: Vec<usize> = Vec::new();
+    for same_hash in keys.chunk_by(|a, b| a & !index_mask == b & !index_mask) {
+        if let [_] = same_hash {
+            continue;
+        }
+        // In list order; nearly always one name repeated, but two names
+        // may share a hash, so group by name (the sort is stable).
+        run.clear();
+        run.extend(same_hash.iter().map(|key| (key & index_mask) as usize));
+        if run
+            .iter()
+            .any(|&index| name(index) != run.first().map_or("", |&i| name(i)))
+        {
+            run.sort_by(|&a, &b| name(a).cmp(name(b)));
+        }
+        for group in run.chunk_by(|&a, &b| name(a) == name(b)) {
+            let first = group.first().copied().unwrap_or(0);
+            for (occurrence, &index) in group.iter().enumerate() {
+                if let Some(slot) = out.get_mut(index) {
+                    *slot = (first, occurrence);
+                }
             }
         }
     }
@@ -101,6 +122,17 @@ mod tests {
             repeats(&["甲", "乙", "甲", "乙", "甲", "丙"]),
             vec![(0, 0), (1, 0), (0, 1), (1, 1), (0, 2), (5, 0)]
         );
+    }
+
+    #[test]
+    fn names_that_share_a_hash_are_still_told_apart() {
+        let names = ["甲", "乙", "甲", "丙", "乙", "甲"];
+        let expected = vec![(0, 0), (1, 0), (0, 1), (3, 0), (1, 1), (0, 2)];
+        assert_eq!(repeats(&names), expected);
+        // Every name hashes alike, or only some do: the same answer.
+        assert_eq!(repeats_by(&names, |_| 0), expected);
+        assert_eq!(repeats_by(&names, |_| u64::MAX), expected);
+        assert_eq!(repeats_by(&names, |name| u64::from(name == "丙")), expected);
     }
 
     #[test]

@@ -317,7 +317,7 @@ struct Plan {
     /// Columns that hold neither a field nor a row number.
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
-    memos: Vec<Vec<(Box<str>, WordRead)>>,
+    memos: Vec<Memo>,
 }
 
 type WordRead = Result<Word, (Fault, Expected)>;
@@ -343,7 +343,7 @@ impl Plan {
                 .map(|c| c.header.clone())
                 .unwrap_or_default(),
             headers: header.columns.iter().map(|c| c.header.clone()).collect(),
-            memos: vec![Vec::new(); fields.len()],
+            memos: vec![Memo::default(); fields.len()],
             fields,
             unknown,
         })
@@ -392,22 +392,9 @@ impl Plan {
         for (position, &(index, field, unit, question)) in self.fields.iter().enumerate() {
             let cell = row.cell(index);
             let read = if matches!(field, Field::Level | Field::Staffing | Field::Decision) {
-                let memo = self.memos.get_mut(position);
-                let known = memo.as_ref().and_then(|memo| {
-                    // A short list, compared length first: cheaper than
-                    // hashing the cell, and a column holds few words.
-                    memo.iter()
-                        .find(|(word, _)| word.len() == cell.len() && **word == *cell)
-                });
-                match known {
-                    Some(&(_, read)) => read,
-                    None => {
-                        let read = read_word(cell, field, question);
-                        if let Some(memo) = memo.filter(|memo| memo.len() < WORD_MEMO) {
-                            memo.push((cell.into(), read));
-                        }
-                        read
-                    }
+                match self.memos.get_mut(position) {
+                    Some(memo) => memo.read(cell, field, question),
+                    None => read_word(cell, field, question),
                 }
                 .map(|word| apply_word(account, word))
             } else {
@@ -582,9 +569,50 @@ enum Word {
     Missing,
 }
 
+/// The words of one column already read: a column of levels, staffing or
+/// decisions holds a handful of distinct words, each read once.
+#[derive(Clone, Debug, Default)]
+struct Memo {
+    /// `(key, word, read)`; see [`Memo::key`].
+    words: Vec<(u128, Box<str>, WordRead)>,
+}
+
 /// How many distinct words a column remembers; past that (a column of
 /// free text) cells are simply read each time. Real columns use a handful.
 const WORD_MEMO: usize = 16;
+
+/// Words up to this many bytes (five Chinese characters) are told apart by
+/// their [`Memo::key`] alone.
+const KEY_BYTES: usize = 15;
+
+impl Memo {
+    fn read(&mut self, cell: &str, field: Field, question: Option<Question>) -> WordRead {
+        let key = Memo::key(cell);
+        let long = cell.len() > KEY_BYTES;
+        if let Some(&(_, _, read)) = self
+            .words
+            .iter()
+            .find(|(k, word, _)| *k == key && (!long || **word == *cell))
+        {
+            return read;
+        }
+        let read = read_word(cell, field, question);
+        if self.words.len() < WORD_MEMO {
+            self.words.push((key, cell.into(), read));
+        }
+        read
+    }
+
+    /// The length in the top byte and the first [`KEY_BYTES`] bytes below
+    /// it: for a word that short, equal keys are equal words.
+    fn key(cell: &str) -> u128 {
+        let mut bytes = [0u8; 16];
+        for (slot, &b) in bytes.iter_mut().zip(cell.as_bytes().iter().take(KEY_BYTES)) {
+            *slot = b;
+        }
+        u128::from_le_bytes(bytes) | ((cell.len().min(255) as u128) << 120)
+    }
+}
 
 fn read_word(
     cell: &str,

@@ -157,11 +157,12 @@ pub fn hours(cell: &str, unit: Unit) -> Read<Span> {
 /// Reads posts per week: `2`, `2~3`, `日更` or `每天` (7), `每周2次`,
 /// `每月4次` and per-month columns (× 12 / 52), `停更` (0).
 pub fn posts_per_week(cell: &str, unit: Unit) -> Read<Span> {
-    if is_missing(cell) {
-        return Ok(None);
-    }
-    // The stop words are Chinese: a figure is not searched for them.
+    // The stop words are Chinese: a figure is not searched for them (and
+    // `quantity` finds the missing markers).
     if !cell.is_ascii() {
+        if is_missing(cell) {
+            return Ok(None);
+        }
         let compact = compacted(cell.trim());
         if STOPPED.iter().any(|word| compact.contains(word)) {
             return Ok(Some(Span::ZERO));
@@ -258,29 +259,45 @@ pub fn yes_no(cell: &str) -> Read<bool> {
 /// 农业农村局, 乡村振兴局 or 住房和城乡建设局, are not villages: such words
 /// are removed before matching.
 pub fn infer_level(name: &str, unit: &str) -> Level {
-    let place = |c: char| matches!(c, '村' | '社' | '居' | '镇' | '乡' | '街' | '园' | '开');
-    if !name.contains(place) && !unit.contains(place) {
-        return Level::County;
-    }
-    let mut text = String::with_capacity(name.len() + unit.len() + 1);
-    text.push_str(name);
-    text.push(' ');
-    text.push_str(unit);
-    if NOT_A_PLACE.iter().any(|word| text.contains(word)) {
-        for word in NOT_A_PLACE {
-            text = text.replace(word, " ");
+    // One pass over each text, leftmost word first: a county word is
+    // stepped over whole, so the 村 inside 农业农村 is never seen.
+    let mut level = Level::County;
+    for text in [name, unit] {
+        let mut rest = text;
+        while let Some(at) = rest.find(may_start_place_word) {
+            rest = rest.get(at..).unwrap_or_default();
+            if let Some(word) = NOT_A_PLACE.iter().find(|word| rest.starts_with(**word)) {
+                rest = rest.get(word.len()..).unwrap_or_default();
+                continue;
+            }
+            if VILLAGE_WORDS.iter().any(|word| rest.starts_with(word)) {
+                return Level::Village;
+            }
+            if TOWNSHIP_WORDS.iter().any(|word| rest.starts_with(word)) {
+                level = Level::Township;
+            }
+            let width = rest.chars().next().map_or(1, char::len_utf8);
+            rest = rest.get(width..).unwrap_or_default();
         }
     }
-    if ["村", "社区", "居委"].iter().any(|w| text.contains(w)) {
-        Level::Village
-    } else if ["镇", "乡", "街道", "园区", "开发区"]
-        .iter()
-        .any(|w| text.contains(w))
-    {
-        Level::Township
-    } else {
-        Level::County
-    }
+    level
+}
+
+/// Words that make an account a village's.
+const VILLAGE_WORDS: &[&str] = &["村", "社区", "居委"];
+
+/// Words that make an account a township's, unless a village word is found.
+const TOWNSHIP_WORDS: &[&str] = &["镇", "乡", "街道", "园区", "开发区"];
+
+/// True for the first characters of [`NOT_A_PLACE`], [`VILLAGE_WORDS`] and
+/// [`TOWNSHIP_WORDS`] (a test keeps them in step): the only places where
+/// [`infer_level`] needs to look closer.
+#[inline]
+fn may_start_place_word(c: char) -> bool {
+    matches!(
+        c,
+        '农' | '乡' | '城' | '村' | '社' | '镇' | '家' | '故' | '居' | '街' | '园' | '开'
+    )
 }
 
 /// The text of a cell or header with full-width forms made half-width,
@@ -817,6 +834,11 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
             own: None,
             period: None,
         }));
+    }
+    // A figure of ASCII digits and separators has no spaces, full-width
+    // forms or markers to clean up, so it is read as it stands.
+    if let Some(simple) = simple_figure(cell) {
+        return simple;
     }
     if is_missing(cell) {
         return Ok(None);
@@ -1516,6 +1538,14 @@ mod tests {
     }
 
     #[test]
+    fn place_filter_admits_every_place_word() {
+        for word in NOT_A_PLACE.iter().chain(VILLAGE_WORDS).chain(TOWNSHIP_WORDS) {
+            let first = word.chars().next().unwrap();
+            assert!(may_start_place_word(first), "{word}");
+        }
+    }
+
+    #[test]
     fn marker_filter_admits_every_marker() {
         for marker in MISSING {
             let first = marker.chars().next().unwrap();
@@ -1788,6 +1818,14 @@ mod tests {
     #[test]
     fn infers_level_village_first() {
         assert_eq!(infer_level("长兴发布", "县委宣传部"), Level::County);
+        assert_eq!(infer_level("", ""), Level::County);
+        // A village word anywhere wins over a township word before it.
+        assert_eq!(infer_level("李家巷镇新川村", ""), Level::Village);
+        assert_eq!(infer_level("李家巷镇", "新川村"), Level::Village);
+        // A county word is stepped over whole; a place word after it counts.
+        assert_eq!(infer_level("农村工作", "新川村"), Level::Village);
+        assert_eq!(infer_level("乡镇企业局", ""), Level::County);
+        assert_eq!(infer_level("城乡街道", ""), Level::Township);
         assert_eq!(infer_level("李家巷镇", ""), Level::Township);
         assert_eq!(infer_level("新川村", "李家巷镇"), Level::Village);
         assert_eq!(infer_level("龙山街道", ""), Level::Township);

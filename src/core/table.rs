@@ -162,14 +162,22 @@ impl<'t> Table<'t> {
 
     /// The rows after the point where an earlier reading stopped.
     pub fn rows_from(&self, at: Resume) -> Rows<'t> {
+        // The csv crate drops a byte-order mark at the very start of what it
+        // reads. A slice that would start with one (a second file pasted
+        // after the first) starts at the line break before it instead, read
+        // as one empty line, so that the mark stays in its cell as when the
+        // whole text is read in one go.
+        let rest = self.text.get(at.offset..).unwrap_or("");
+        let back = usize::from(at.offset > 0 && rest.starts_with('\u{feff}'));
+        let offset = at.offset - back;
         // A resume point always falls after an ASCII record terminator, so
         // on a character boundary; `get` keeps a wrong one from panicking.
-        let text = self.text.get(at.offset..).unwrap_or("");
+        let text = self.text.get(offset..).unwrap_or("");
         Rows {
             text,
-            base: at.offset,
+            base: offset,
             reader: reader(text, self.delimiter),
-            previous: at.previous,
+            previous: at.previous.saturating_sub(back),
         }
     }
 }
@@ -459,6 +467,24 @@ mod tests {
         assert_eq!(rows[0], (1, strings(&["名称", "粉丝"])));
         assert_eq!(rows[2], (3, strings(&["B", "2"])));
         assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn reading_resumed_anywhere_gives_the_same_rows() {
+        // A second file's byte-order mark, CRLF, a blank line and a quote.
+        let text = "名称\r\n\u{feff}甲\r\n\r\n\u{feff}\n\"乙\n丙\"\n丁";
+        let table = Table::new(text);
+        let whole: Vec<(usize, Vec<String>)> = cells(text);
+        let mut rows = table.rows();
+        let mut resumed = Vec::new();
+        let mut row = Row::default();
+        while rows.read_into(&mut row) {
+            resumed.push((row.number, row.cells().map(String::from).collect()));
+            rows = table.rows_from(rows.resume());
+        }
+        assert_eq!(resumed, whole);
+        assert_eq!(whole[1], (2, strings(&["\u{feff}甲"])));
+        assert_eq!(whole[2], (4, strings(&["\u{feff}"])));
     }
 
     #[test]

@@ -29,13 +29,12 @@
 //! assert_eq!(import.diagnostics.len(), 2); // 很多 is unreadable; 合计 is a totals row
 //! ```
 
-use crate::core::account::{Account, Decision, Field, Level, Staffing};
+use crate::core::account::{Account, Decision, Field, Figure, Level, Staffing};
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
 use crate::core::hash::{repeats, FxHashMap};
-use crate::core::num::Span;
 use crate::core::table::{Delimiter, Resume, Row, Rows, Table};
-use crate::core::values::{self, compact, Fault, Read, Unit};
+use crate::core::values::{self, compact, Fault, Measure, Read, Unit};
 
 /// The accounts read from a list, and what the user should know about it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -310,14 +309,54 @@ fn find_header<'t>(
 struct Plan {
     name: usize,
     name_header: String,
-    /// `(column, field, unit, question)` for every field column but the name.
-    fields: Vec<(usize, Field, Unit, Option<Question>)>,
+    /// Every field column but the name.
+    fields: Vec<FieldColumn>,
     /// The headers of every column, for diagnostics.
     headers: Vec<String>,
     /// Columns that hold neither a field nor a row number.
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
     memos: Vec<Memo>,
+}
+
+/// A column that holds a field other than the name, and how to read it.
+#[derive(Clone, Copy, Debug)]
+struct FieldColumn {
+    index: usize,
+    field: Field,
+    unit: Unit,
+    question: Option<Question>,
+    /// How its figures are read, for a column of figures.
+    measure: Option<Measure>,
+    /// The whole number a bare figure is multiplied by, when it is whole:
+    /// such a cell takes the fast path, [`values::whole`].
+    whole: Option<i64>,
+}
+
+impl FieldColumn {
+    fn new(index: usize, field: Field, unit: Unit, question: Option<Question>) -> FieldColumn {
+        let measure = match field {
+            Field::Followers | Field::Staff | Field::AvgReads => Some(Measure::Count),
+            Field::HoursPerPost => Some(Measure::Hours),
+            Field::OutsourcingFee | Field::OtherCost => Some(Measure::Money),
+            Field::PostsPerWeek => Some(Measure::PostsPerWeek),
+            Field::Name
+            | Field::Unit
+            | Field::Level
+            | Field::Staffing
+            | Field::Decision
+            | Field::LastPost
+            | Field::MergeInto => None,
+        };
+        FieldColumn {
+            index,
+            field,
+            unit,
+            question,
+            measure,
+            whole: measure.and_then(|measure| measure.scale(unit).to_integer()),
+        }
+    }
 }
 
 type WordRead = Result<Word, (Fault, Expected)>;
@@ -330,7 +369,9 @@ impl Plan {
         for (index, column) in header.columns.iter().enumerate() {
             match column.role {
                 Role::Field(Field::Name) => {}
-                Role::Field(field) => fields.push((index, field, column.unit, column.question)),
+                Role::Field(field) => {
+                    fields.push(FieldColumn::new(index, field, column.unit, column.question))
+                }
                 Role::Unknown => unknown.push(index),
                 Role::Serial => {}
             }
@@ -389,8 +430,21 @@ impl Plan {
         account.name = name;
         let mut diagnostics = Vec::new();
         let mut has_data = false;
-        for (position, &(index, field, unit, question)) in self.fields.iter().enumerate() {
+        for (position, column) in self.fields.iter().enumerate() {
+            let &FieldColumn {
+                index,
+                field,
+                question,
+                ..
+            } = column;
             let cell = row.cell(index);
+            if let Some(value) = column.whole.and_then(|scale| values::whole(cell, scale)) {
+                if let Some(slot) = figure(account, field) {
+                    *slot = Figure::Whole(value);
+                }
+                has_data = true;
+                continue;
+            }
             let read = if matches!(field, Field::Level | Field::Staffing | Field::Decision) {
                 match self.memos.get_mut(position) {
                     Some(memo) => memo.read(cell, field, question),
@@ -398,7 +452,7 @@ impl Plan {
                 }
                 .map(|word| apply_word(account, word))
             } else {
-                read_field(account, cell, field, unit, question)
+                read_field(account, cell, column)
             };
             has_data |= read != Ok(false);
             if let Err((fault, expected)) = read {
@@ -500,43 +554,63 @@ impl Plan {
     }
 }
 
-/// Reads one non-missing cell into the account, or says why it cannot.
+/// Reads one cell into the account, or says why it cannot; true when the
+/// cell held a value.
 fn read_field(
     account: &mut Account,
     cell: &str,
-    field: Field,
-    unit: Unit,
-    question: Option<Question>,
+    column: &FieldColumn,
 ) -> Result<bool, (Fault, Expected)> {
+    let FieldColumn {
+        field,
+        unit,
+        question,
+        measure,
+        ..
+    } = *column;
     let expected = Expected::for_field(field, question.is_some());
     let fail = |fault| (fault, expected);
-    let span = |read: Read<Span>| read.map_err(fail);
+    if let (Some(measure), Some(slot)) = (measure, figure(account, field)) {
+        return Ok(set(slot, measure.read(cell, unit).map_err(fail)?));
+    }
     let present = match field {
-        Field::Name => false,
         Field::Unit => set_text(&mut account.unit, cell),
         Field::MergeInto => set_text(&mut account.merge_into, cell),
-        Field::Followers => set(&mut account.followers, span(values::count(cell, unit))?),
-        Field::Staff => set(&mut account.staff, span(values::count(cell, unit))?),
-        Field::AvgReads => set(&mut account.avg_reads, span(values::count(cell, unit))?),
-        Field::PostsPerWeek => set(
-            &mut account.posts_per_week,
-            span(values::posts_per_week(cell, unit))?,
-        ),
-        Field::HoursPerPost => set(
-            &mut account.hours_per_post,
-            span(values::hours(cell, unit))?,
-        ),
-        Field::OutsourcingFee => set(
-            &mut account.outsourcing_fee,
-            span(values::money(cell, unit))?,
-        ),
-        Field::OtherCost => set(&mut account.other_cost, span(values::money(cell, unit))?),
         Field::LastPost => set(&mut account.last_post, values::date(cell).map_err(fail)?),
         Field::Level | Field::Staffing | Field::Decision => {
             apply_word(account, read_word(cell, field, question)?)
         }
+        // The name is read apart; figures above.
+        Field::Name
+        | Field::Followers
+        | Field::PostsPerWeek
+        | Field::HoursPerPost
+        | Field::Staff
+        | Field::OutsourcingFee
+        | Field::OtherCost
+        | Field::AvgReads => false,
     };
     Ok(present)
+}
+
+/// Where the account keeps a field's figure, for a field that is one.
+fn figure(account: &mut Account, field: Field) -> Option<&mut Figure> {
+    match field {
+        Field::Followers => Some(&mut account.followers),
+        Field::PostsPerWeek => Some(&mut account.posts_per_week),
+        Field::HoursPerPost => Some(&mut account.hours_per_post),
+        Field::Staff => Some(&mut account.staff),
+        Field::OutsourcingFee => Some(&mut account.outsourcing_fee),
+        Field::OtherCost => Some(&mut account.other_cost),
+        Field::AvgReads => Some(&mut account.avg_reads),
+        Field::Name
+        | Field::Unit
+        | Field::Level
+        | Field::Staffing
+        | Field::Decision
+        | Field::LastPost
+        | Field::MergeInto => None,
+    }
 }
 
 /// Stores a value read from a cell (a date, or a span as a
@@ -834,7 +908,7 @@ mod tests {
     use crate::core::account::Level;
     use crate::core::diagnostic::Severity;
     use crate::core::lang::Lang;
-    use crate::core::num::Num;
+    use crate::core::num::{Num, Span};
 
     fn problems(import: &Import) -> Vec<(usize, Problem)> {
         import

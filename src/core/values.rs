@@ -136,13 +136,32 @@ pub fn money(cell: &str, unit: Unit) -> Read<Span> {
     let Some(q) = quantity(cell, Kind::Money)? else {
         return Ok(None);
     };
-    let per_year = match q.period.or(unit.period).unwrap_or(Period::Year) {
+    finish(
+        q.span,
+        q.multiplier(unit),
+        per_year(q.period.or(unit.period)),
+    )
+    .map(Some)
+}
+
+/// How many of a period make a year (a year when none is given).
+fn per_year(period: Option<Period>) -> Num {
+    match period.unwrap_or(Period::Year) {
         Period::Day => Num::int(365),
         Period::Week => Num::int(52),
         Period::Month => Num::int(12),
         Period::Year => Num::ONE,
-    };
-    finish(q.span, q.multiplier(unit), per_year).map(Some)
+    }
+}
+
+/// How many of a period make a week (a week when none is given).
+fn per_week(period: Option<Period>) -> Num {
+    match period.unwrap_or(Period::Week) {
+        Period::Day => Num::int(7),
+        Period::Week => Num::ONE,
+        Period::Month => Num::int(12) / Num::int(52),
+        Period::Year => Num::ONE / Num::int(52),
+    }
 }
 
 /// Reads staff hours per post: `2`, `2~3`, `两三个小时`, `2.5h`, `30分钟`
@@ -171,13 +190,59 @@ pub fn posts_per_week(cell: &str, unit: Unit) -> Read<Span> {
     let Some(q) = quantity(cell, Kind::Frequency)? else {
         return Ok(None);
     };
-    let per_week = match q.period.or(unit.period).unwrap_or(Period::Week) {
-        Period::Day => Num::int(7),
-        Period::Week => Num::ONE,
-        Period::Month => Num::int(12) / Num::int(52),
-        Period::Year => Num::ONE / Num::int(52),
-    };
-    finish(q.span, q.multiplier(unit), per_week).map(Some)
+    finish(
+        q.span,
+        q.multiplier(unit),
+        per_week(q.period.or(unit.period)),
+    )
+    .map(Some)
+}
+
+/// What a column of figures measures, which decides how its cells are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// Followers, staff or reads: [`count`].
+    Count,
+    /// Staff hours per post: [`hours`].
+    Hours,
+    /// Money per year: [`money`].
+    Money,
+    /// Posts per week: [`posts_per_week`].
+    PostsPerWeek,
+}
+
+impl Measure {
+    /// Reads a cell of a column with this measure and `unit`.
+    pub fn read(self, cell: &str, unit: Unit) -> Read<Span> {
+        match self {
+            Measure::Count => count(cell, unit),
+            Measure::Hours => hours(cell, unit),
+            Measure::Money => money(cell, unit),
+            Measure::PostsPerWeek => posts_per_week(cell, unit),
+        }
+    }
+
+    /// What a figure in such a column is multiplied by when its cell states
+    /// no unit or period of its own: 10,000 in a 万元 column, 12/52 in a
+    /// posts-per-month column.
+    pub fn scale(self, unit: Unit) -> Num {
+        let multiplier = unit.multiplier.unwrap_or(Num::ONE);
+        match self {
+            Measure::Count | Measure::Hours => multiplier,
+            Measure::Money => multiplier * per_year(unit.period),
+            Measure::PostsPerWeek => multiplier * per_week(unit.period),
+        }
+    }
+}
+
+/// Reads a cell of bare ASCII digits, the commonest cell of all, in a column
+/// whose [`Measure::scale`] is the whole number `scale`: the value
+/// [`Measure::read`] gives (a test checks), without its general machinery.
+/// `None` for any other cell, or a value past [`LIMIT`].
+#[inline]
+pub fn whole(cell: &str, scale: i64) -> Option<i64> {
+    let value = plain_integer(cell)?.to_integer()?.checked_mul(scale)?;
+    (0..=LIMIT).contains(&value).then_some(value)
 }
 
 /// Reads a date: `2019-03-01`, `2019/3/1`, `2019.3.1`, `2019年3月1日`,
@@ -1539,7 +1604,11 @@ mod tests {
 
     #[test]
     fn place_filter_admits_every_place_word() {
-        for word in NOT_A_PLACE.iter().chain(VILLAGE_WORDS).chain(TOWNSHIP_WORDS) {
+        for word in NOT_A_PLACE
+            .iter()
+            .chain(VILLAGE_WORDS)
+            .chain(TOWNSHIP_WORDS)
+        {
             let first = word.chars().next().unwrap();
             assert!(may_start_place_word(first), "{word}");
         }

@@ -1627,6 +1627,71 @@ mod tests {
     }
 
     #[test]
+    fn whole_figures_agree_with_the_general_readers() {
+        let measures = [
+            Measure::Count,
+            Measure::Hours,
+            Measure::Money,
+            Measure::PostsPerWeek,
+        ];
+        let units = [
+            "",
+            "万元",
+            "万元/月",
+            "元/天",
+            "次/月",
+            "次/年",
+            "千",
+            "分钟",
+        ];
+        let cells = [
+            "0",
+            "7",
+            "1234",
+            "000123",
+            "100000000",
+            "999999999999999",
+            "1,234",
+            "1.5",
+            "2~3",
+            "",
+            "-",
+            "很多",
+        ];
+        let mut fast = 0;
+        for measure in measures {
+            for unit_text in units {
+                let unit = super::unit(unit_text).unwrap_or_default();
+                // A per-month posts column scales by 12/52: no fast path.
+                let Some(scale) = measure.scale(unit).to_integer() else {
+                    continue;
+                };
+                for cell in cells {
+                    let Some(value) = whole(cell, scale) else {
+                        continue;
+                    };
+                    fast += 1;
+                    assert_eq!(
+                        measure.read(cell, unit),
+                        Ok(Some(Span::point(Num::int(value)))),
+                        "{measure:?} {unit_text:?} {cell:?}"
+                    );
+                }
+            }
+        }
+        // 2 × 万元/月 = 240,000 yuan a year; 2 × 元/天 = 730.
+        assert_eq!(
+            Measure::Money.scale(super::unit("万元/月").unwrap()),
+            Num::int(120_000)
+        );
+        assert_eq!(whole("2", 120_000), Some(240_000));
+        assert_eq!(whole("2", 365), Some(730));
+        // Past the trillion limit, the general reader gives the fault.
+        assert_eq!(whole("999999999999999", 1), None);
+        assert!(fast > 50, "the fast path was taken {fast} times");
+    }
+
+    #[test]
     fn fast_paths_agree_with_the_general_readers() {
         for text in [
             "0",

@@ -438,6 +438,10 @@ impl Plan {
                 ..
             } = column;
             let cell = row.cell(index);
+            if cell.is_empty() {
+                // Missing in every column: nothing to read or report.
+                continue;
+            }
             if let Some(value) = column.whole.and_then(|scale| values::whole(cell, scale)) {
                 if let Some(slot) = figure(account, field) {
                     *slot = Figure::Whole(value);

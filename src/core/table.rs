@@ -56,13 +56,16 @@ pub struct Table<'t> {
 /// A cell is borrowed from the text wherever the `csv` crate read it as it
 /// stands (no quotes to remove), which is nearly every cell of a paste: the
 /// text is already UTF-8, so such a cell needs neither checking nor copying.
-/// Only the cells of a record with quotes are copied out of the reader.
+/// Only the cells of a record with quotes are copied out of the reader, into
+/// buffers the row keeps from record to record.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Row<'t> {
     /// The row as the user sees it: the first line of the text is row 1.
     pub number: usize,
     /// The cells as written, quotes removed.
     cells: Vec<Cow<'t, str>>,
+    /// Buffers of earlier copied cells, kept to be reused.
+    spare: Vec<String>,
     /// The reader's buffer for the record, kept to be reused.
     record: ByteRecord,
     /// True when a quote opened in this row is never closed, so that the
@@ -227,41 +230,52 @@ impl<'t> Rows<'t> {
         row.number = self.previous + skipped + 1;
         self.previous = row.number;
         let start = usize::try_from(start).unwrap_or(usize::MAX);
-        fill_cells(self.text, start, &row.record, &mut row.cells);
+        row.fill_cells(self.text, start);
         row.unclosed_quote = self.runs_to_end() && unclosed_quote(self.text, start, row);
         true
     }
 }
 
-/// Puts a record's cells into `cells`: slices of `text` when the record
-/// holds no quote (its cells are then the text between delimiters, exactly),
-/// copies otherwise. `start` is where the reader stood before the record,
-/// ahead of any empty lines it skipped.
-fn fill_cells<'t>(text: &'t str, start: usize, record: &ByteRecord, cells: &mut Vec<Cow<'t, str>>) {
-    cells.clear();
-    let bytes = text.as_bytes();
-    let skipped = bytes.get(start..).map_or(0, |rest| {
-        rest.iter()
-            .take_while(|&&b| b == b'\r' || b == b'\n')
-            .count()
-    });
-    let begin = start.saturating_add(skipped);
-    let length = record.as_slice().len() + record.len().saturating_sub(1);
-    let raw = bytes.get(begin..begin.saturating_add(length));
-    let plain = raw.is_some_and(|raw| memchr::memchr3(b'"', b'\r', b'\n', raw).is_none())
-        && matches!(bytes.get(begin + length), None | Some(b'\r' | b'\n'));
-    let mut at = begin;
-    for field in record {
-        let end = at + field.len();
-        let borrowed = if plain { text.get(at..end) } else { None };
-        debug_assert!(borrowed.is_none_or(|cell| cell.as_bytes() == field));
-        cells.push(match borrowed {
-            Some(cell) => Cow::Borrowed(cell),
-            // A `&str` split at ASCII delimiters and quotes stays UTF-8, so
-            // nothing is ever replaced here.
-            None => String::from_utf8_lossy(field).into_owned().into(),
+impl<'t> Row<'t> {
+    /// Finds the cells of the record just read from `text`: slices of the
+    /// text when the record holds no quote (its cells are then the text
+    /// between delimiters, exactly), copies otherwise. `start` is where the
+    /// reader stood before the record, ahead of any empty lines it skipped.
+    fn fill_cells(&mut self, text: &'t str, start: usize) {
+        for cell in self.cells.drain(..) {
+            if let Cow::Owned(buffer) = cell {
+                self.spare.push(buffer);
+            }
+        }
+        let bytes = text.as_bytes();
+        let skipped = bytes.get(start..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count()
         });
-        at = end + 1;
+        let begin = start.saturating_add(skipped);
+        let length = self.record.as_slice().len() + self.record.len().saturating_sub(1);
+        let raw = bytes.get(begin..begin.saturating_add(length));
+        let plain = raw.is_some_and(|raw| memchr::memchr3(b'"', b'\r', b'\n', raw).is_none())
+            && matches!(bytes.get(begin + length), None | Some(b'\r' | b'\n'));
+        let mut at = begin;
+        for field in &self.record {
+            let end = at + field.len();
+            let borrowed = if plain { text.get(at..end) } else { None };
+            debug_assert!(borrowed.is_none_or(|cell| cell.as_bytes() == field));
+            self.cells.push(match borrowed {
+                Some(cell) => Cow::Borrowed(cell),
+                None => {
+                    let mut buffer = self.spare.pop().unwrap_or_default();
+                    buffer.clear();
+                    // A `&str` split at ASCII delimiters and quotes stays
+                    // UTF-8, so nothing is ever replaced here.
+                    buffer.push_str(&String::from_utf8_lossy(field));
+                    Cow::Owned(buffer)
+                }
+            });
+            at = end + 1;
+        }
     }
 }
 

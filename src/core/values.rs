@@ -235,13 +235,32 @@ impl Measure {
     }
 }
 
-/// Reads a cell of bare ASCII digits, the commonest cell of all, in a column
-/// whose [`Measure::scale`] is the whole number `scale`: the value
-/// [`Measure::read`] gives (a test checks), without its general machinery.
-/// `None` for any other cell, or a value past [`LIMIT`].
+/// Reads a cell of bare ASCII digits (`37`, or `1.5` in a 万元 column), the
+/// commonest cell of all, in a column whose [`Measure::scale`] is the whole
+/// number `scale`: the value [`Measure::read`] gives (a test checks),
+/// without its general machinery. `None` for any other cell, for a value
+/// that is not whole once scaled, or one past [`LIMIT`].
 #[inline]
 pub fn whole(cell: &str, scale: i64) -> Option<i64> {
-    let value = plain_integer(cell)?.to_integer()?.checked_mul(scale)?;
+    let (int, frac) = cell.split_once('.').unwrap_or((cell, ""));
+    let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || int.len() > 15 || frac.len() > 6 || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let number = |text: &str| {
+        text.bytes()
+            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'))
+    };
+    let mut value = number(int).checked_mul(scale)?;
+    if int.len() < cell.len() {
+        // `1.5` in a 万元 column is 15,000: whole when 10^places divides
+        // the scale (`1.` is left to the general reader).
+        let places = 10i64.pow(frac.len() as u32);
+        if frac.is_empty() || scale % places != 0 {
+            return None;
+        }
+        value = value.checked_add(number(frac).checked_mul(scale / places)?)?;
+    }
     (0..=LIMIT).contains(&value).then_some(value)
 }
 
@@ -1653,6 +1672,13 @@ mod tests {
             "999999999999999",
             "1,234",
             "1.5",
+            "0.25",
+            "12.50",
+            "1.2345",
+            "3.000001",
+            "1.",
+            ".5",
+            "1.5.5",
             "2~3",
             "",
             "-",
@@ -1686,6 +1712,11 @@ mod tests {
         );
         assert_eq!(whole("2", 120_000), Some(240_000));
         assert_eq!(whole("2", 365), Some(730));
+        // 1.5 × 10,000 = 15,000; 1.2345 × 10,000 = 12,345; 1.5 × 365 is not
+        // whole, so the general reader takes it.
+        assert_eq!(whole("1.5", 10_000), Some(15_000));
+        assert_eq!(whole("1.2345", 10_000), Some(12_345));
+        assert_eq!(whole("1.5", 365), None);
         // Past the trillion limit, the general reader gives the fault.
         assert_eq!(whole("999999999999999", 1), None);
         assert!(fast > 50, "the fast path was taken {fast} times");

@@ -61,27 +61,34 @@ impl Hasher for FxHasher {
 /// assert_eq!(repeats(&["a", "b", "a", "a"]), vec![(0, 0), (1, 0), (0, 1), (0, 2)]);
 /// ```
 pub fn repeats(names: &[&str]) -> Vec<(usize, usize)> {
-    repeats_by(names, |name| {
-        let mut hasher = FxHasher::default();
-        hasher.write(name.as_bytes());
-        hasher.finish()
+    let hashes: Vec<u64> = names.iter().map(|name| name_hash(name)).collect();
+    repeats_hashed(&hashes, |index| {
+        names.get(index).copied().unwrap_or_default()
     })
 }
 
-/// [`repeats`] with the hash given, so that tests can make names collide.
-fn repeats_by(names: &[&str], hash: impl Fn(&str) -> u64) -> Vec<(usize, usize)> {
+/// The hash [`repeats`] sorts a name by.
+pub fn name_hash(name: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(name.as_bytes());
+    hasher.finish()
+}
+
+/// [`repeats`] for names whose [`name_hash`]es are already known (the
+/// importer works each out while the name is at hand); `name` gives the
+/// name at an index, and is asked only where hashes are equal.
+pub fn repeats_hashed<'n>(hashes: &[u64], name: impl Fn(usize) -> &'n str) -> Vec<(usize, usize)> {
     // Enough low bits for every index; a list is far shorter than 2^32, so
     // at least 32 bits of hash remain.
-    let bits = usize::BITS - names.len().leading_zeros();
+    let bits = usize::BITS - hashes.len().leading_zeros();
     let index_mask = (1u64 << bits.min(32)) - 1;
-    let mut keys: Vec<u64> = names
+    let mut keys: Vec<u64> = hashes
         .iter()
         .enumerate()
-        .map(|(index, name)| (hash(name) & !index_mask) | (index as u64 & index_mask))
+        .map(|(index, hash)| (hash & !index_mask) | (index as u64 & index_mask))
         .collect();
     keys.sort_unstable();
-    let name = |index: usize| names.get(index).copied().unwrap_or_default();
-    let mut out: Vec<(usize, usize)> = (0..names.len()).map(|index| (index, 0)).collect();
+    let mut out: Vec<(usize, usize)> = (0..hashes.len()).map(|index| (index, 0)).collect();
     let mut run: Vec<usize> = Vec::new();
     for same_hash in keys.chunk_by(|a, b| a & !index_mask == b & !index_mask) {
         if let [_] = same_hash {
@@ -130,9 +137,14 @@ mod tests {
         let expected = vec![(0, 0), (1, 0), (0, 1), (3, 0), (1, 1), (0, 2)];
         assert_eq!(repeats(&names), expected);
         // Every name hashes alike, or only some do: the same answer.
-        assert_eq!(repeats_by(&names, |_| 0), expected);
-        assert_eq!(repeats_by(&names, |_| u64::MAX), expected);
-        assert_eq!(repeats_by(&names, |name| u64::from(name == "丙")), expected);
+        let name = |index: usize| names[index];
+        let by = |hash: fn(&str) -> u64| {
+            let hashes: Vec<u64> = names.iter().map(|name| hash(name)).collect();
+            repeats_hashed(&hashes, name)
+        };
+        assert_eq!(by(|_| 0), expected);
+        assert_eq!(by(|_| u64::MAX), expected);
+        assert_eq!(by(|name| u64::from(name == "丙")), expected);
     }
 
     #[test]

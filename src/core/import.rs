@@ -32,7 +32,7 @@
 use crate::core::account::{Account, Decision, Field, Figure, Level, Staffing};
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
-use crate::core::hash::{repeats, FxHashMap};
+use crate::core::hash::{name_hash, repeats_hashed, FxHashMap};
 use crate::core::table::{Delimiter, Resume, Row, Rows, Table};
 use crate::core::values::{self, compact, Fault, Measure, Read, Unit};
 
@@ -317,6 +317,9 @@ struct Plan {
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
     memos: Vec<Memo>,
+    /// The [`name_hash`] of each account read so far, worked out while its
+    /// name is at hand, for finding repeated names at the end.
+    name_hashes: Vec<u64>,
 }
 
 /// A column that holds a field other than the name, and how to read it.
@@ -385,6 +388,7 @@ impl Plan {
                 .unwrap_or_default(),
             headers: header.columns.iter().map(|c| c.header.clone()).collect(),
             memos: vec![Memo::default(); fields.len()],
+            name_hashes: Vec::new(),
             fields,
             unknown,
         })
@@ -513,6 +517,7 @@ impl Plan {
         if account.level_inferred {
             account.level = values::infer_level(&account.name, &account.unit);
         }
+        self.name_hashes.push(name_hash(&account.name));
         import.diagnostics.append(&mut diagnostics);
         let extras = self.extra_cells(row);
         if let Some(first_extra) = extras.first() {
@@ -764,14 +769,21 @@ fn answer<T>(
 /// Adds a warning on every repeat of a name, naming the row it first
 /// appeared on. Placeholder names are not compared.
 fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
-    let names: Vec<&str> = import.accounts.iter().map(|a| a.name.as_str()).collect();
+    let accounts = &import.accounts;
+    debug_assert_eq!(plan.name_hashes.len(), accounts.len());
+    let name = |index: usize| accounts.get(index).map_or("", |a| a.name.as_str());
     let mut warnings = Vec::new();
-    for (account, (first, occurrence)) in import.accounts.iter().zip(repeats(&names)) {
-        let placeholder = account.name.starts_with("（第") && account.name.ends_with("无名称）");
-        if occurrence == 0 || placeholder {
+    for (index, (first, occurrence)) in repeats_hashed(&plan.name_hashes, name)
+        .into_iter()
+        .enumerate()
+    {
+        let Some(account) = accounts.get(index).filter(|_| occurrence > 0) else {
+            continue;
+        };
+        if account.name.starts_with("（第") && account.name.ends_with("无名称）") {
             continue;
         }
-        let first_row = import.accounts.get(first).map_or(0, |a| a.row);
+        let first_row = accounts.get(first).map_or(0, |a| a.row);
         warnings.push(Diagnostic::new(
             account.row,
             &plan.name_header,

@@ -247,10 +247,7 @@ pub fn whole(cell: &str, scale: i64) -> Option<i64> {
     if int.is_empty() || int.len() > 15 || frac.len() > 6 || !digits(int) || !digits(frac) {
         return None;
     }
-    let number = |text: &str| {
-        text.bytes()
-            .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'))
-    };
+    let number = |text: &str| text.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
     let mut value = number(int).checked_mul(scale)?;
     if int.len() < cell.len() {
         // `1.5` in a 万元 column is 15,000: whole when 10^places divides

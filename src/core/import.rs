@@ -485,7 +485,7 @@ impl Plan {
                 if let Some(&index) = self
                     .unknown
                     .iter()
-                    .find(|&&i| !row.cell(i).trim().is_empty())
+                    .find(|&&i| !values::trim(row.cell(i)).is_empty())
                 {
                     import.diagnostics.push(Diagnostic::new(
                         row.number,
@@ -558,7 +558,7 @@ impl Plan {
         }
         row.cells()
             .skip(self.headers.len())
-            .filter(|cell| !cell.trim().is_empty())
+            .filter(|cell| !values::trim(cell).is_empty())
             .collect()
     }
 }
@@ -797,7 +797,7 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
 /// The first non-empty cell of a row.
 fn first_cell<'r>(row: &'r Row) -> &'r str {
     row.cells()
-        .find(|cell| !cell.trim().is_empty())
+        .find(|cell| !values::trim(cell).is_empty())
         .unwrap_or("")
 }
 
@@ -813,7 +813,7 @@ fn shown_row(row: &Row) -> String {
 /// True for 合计, 总计, 小计, 共计, 汇总 (also `合 计`, `合计：`, `总计282个`),
 /// 其中 breakdown rows, and Total/Subtotal/Grand total.
 fn is_totals(cell: &str) -> bool {
-    let cell = cell.trim();
+    let cell = values::trim(cell);
     // Only text that can start a totals word is worth compacting.
     if !cell.starts_with([
         '合', '总', '小', '共', '汇', '其', 't', 'T', 's', 'S', 'g', 'G',
@@ -834,7 +834,7 @@ fn is_totals(cell: &str) -> bool {
 
 /// True for a row holding a single note such as `备注：…` or `填报人：…`.
 fn is_note(row: &Row) -> bool {
-    let mut filled = row.cells().filter(|cell| !cell.trim().is_empty());
+    let mut filled = row.cells().filter(|cell| !values::trim(cell).is_empty());
     let (Some(only), None) = (filled.next(), filled.next()) else {
         return false;
     };
@@ -869,7 +869,7 @@ fn is_note(row: &Row) -> bool {
 /// Text on one line: a line break inside a cell (Alt+Enter in Excel) joins
 /// Chinese text directly and other text with a space.
 fn one_line(cell: &str) -> String {
-    let cell = cell.trim();
+    let cell = values::trim(cell);
     if !cell.bytes().any(|b| b == b'\n' || b == b'\r') {
         return cell.to_string();
     }

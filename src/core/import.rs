@@ -870,7 +870,7 @@ fn is_note(row: &Row) -> bool {
 /// Chinese text directly and other text with a space.
 fn one_line(cell: &str) -> String {
     let cell = values::trim(cell);
-    if !cell.bytes().any(|b| b == b'\n' || b == b'\r') {
+    if memchr::memchr2(b'\n', b'\r', cell.as_bytes()).is_none() {
         return cell.to_string();
     }
     let mut out = String::with_capacity(cell.len());

@@ -399,11 +399,13 @@ impl Plan {
     }
 
     fn read_row(&mut self, row: &Row, import: &mut Import) {
-        if row.is_blank() {
+        // The first two filled cells: none makes a blank row, one alone may
+        // be a note.
+        let mut filled = row.cells().filter(|cell| !values::trim(cell).is_empty());
+        let (Some(first), second) = (filled.next(), filled.next()) else {
             return;
-        }
+        };
         let name_cell = row.cell(self.name);
-        let first = first_cell(row);
         if is_totals(name_cell) || is_totals(first) {
             let shown = if is_totals(name_cell) {
                 name_cell
@@ -415,7 +417,7 @@ impl Plan {
                 .push(Diagnostic::new(row.number, "", shown, Problem::TotalsRow));
             return;
         }
-        if is_note(row) {
+        if second.is_none() && is_note(first) {
             import
                 .diagnostics
                 .push(Diagnostic::new(row.number, "", first, Problem::NoteRow));
@@ -832,12 +834,9 @@ fn is_totals(cell: &str) -> bool {
             .any(|word| compact.starts_with(word))
 }
 
-/// True for a row holding a single note such as `备注：…` or `填报人：…`.
-fn is_note(row: &Row) -> bool {
-    let mut filled = row.cells().filter(|cell| !values::trim(cell).is_empty());
-    let (Some(only), None) = (filled.next(), filled.next()) else {
-        return false;
-    };
+/// True for the only filled cell of a row when it is a note such as `备注：…`
+/// or `填报人：…`.
+fn is_note(only: &str) -> bool {
     let compact = compact(only);
     const NOTES: &[&str] = &[
         "备注",

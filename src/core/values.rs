@@ -265,21 +265,36 @@ impl Measure {
 /// that is not whole once scaled, or one past [`LIMIT`].
 #[inline]
 pub fn whole(cell: &str, scale: i64) -> Option<i64> {
-    let (int, frac) = cell.split_once('.').unwrap_or((cell, ""));
-    let digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() || int.len() > 15 || frac.len() > 6 || !digits(int) || !digits(frac) {
-        return None;
-    }
-    let number = |text: &str| text.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
-    let mut value = number(int).checked_mul(scale)?;
-    if int.len() < cell.len() {
-        // `1.5` in a 万元 column is 15,000: whole when 10^places divides
-        // the scale (`1.` is left to the general reader).
-        let places = 10i64.pow(frac.len() as u32);
-        if frac.is_empty() || scale % places != 0 {
-            return None;
+    // One pass: up to 15 digits, then optionally `.` and up to 6 more.
+    let (mut int, mut int_digits, mut frac, mut places) = (0i64, 0, 0i64, None);
+    for &b in cell.as_bytes() {
+        let digit = i64::from(b.wrapping_sub(b'0'));
+        match (b, places) {
+            (b'0'..=b'9', None) if int_digits < 15 => {
+                int = int * 10 + digit;
+                int_digits += 1;
+            }
+            (b'0'..=b'9', Some(count)) if count < 6 => {
+                frac = frac * 10 + digit;
+                places = Some(count + 1);
+            }
+            (b'.', None) => places = Some(0),
+            _ => return None,
         }
-        value = value.checked_add(number(frac).checked_mul(scale / places)?)?;
+    }
+    let mut value = int.checked_mul(scale)?;
+    match places {
+        None if int_digits > 0 => {}
+        // `1.5` in a 万元 column is 15,000: whole when 10^places divides
+        // the scale (`1.` and `.5` are left to the general reader).
+        Some(count @ 1..) if int_digits > 0 => {
+            let unit = 10i64.pow(count);
+            if scale % unit != 0 {
+                return None;
+            }
+            value = value.checked_add(frac.checked_mul(scale / unit)?)?;
+        }
+        _ => return None,
     }
     (0..=LIMIT).contains(&value).then_some(value)
 }

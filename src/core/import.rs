@@ -658,44 +658,29 @@ enum Word {
 /// decisions holds a handful of distinct words, each read once.
 #[derive(Clone, Debug, Default)]
 struct Memo {
-    /// `(key, word, read)`; see [`Memo::key`].
-    words: Vec<(u128, Box<str>, WordRead)>,
+    words: Vec<(Box<str>, WordRead)>,
 }
 
 /// How many distinct words a column remembers; past that (a column of
 /// free text) cells are simply read each time. Real columns use a handful.
 const WORD_MEMO: usize = 16;
 
-/// Words up to this many bytes (five Chinese characters) are told apart by
-/// their [`Memo::key`] alone.
-const KEY_BYTES: usize = 15;
-
 impl Memo {
     fn read(&mut self, cell: &str, field: Field, question: Option<Question>) -> WordRead {
-        let key = Memo::key(cell);
-        let long = cell.len() > KEY_BYTES;
-        if let Some(&(_, _, read)) = self
+        // A short list, compared length first: cheaper than hashing the
+        // cell, and a column holds few words.
+        if let Some(&(_, read)) = self
             .words
             .iter()
-            .find(|(k, word, _)| *k == key && (!long || **word == *cell))
+            .find(|(word, _)| word.len() == cell.len() && **word == *cell)
         {
             return read;
         }
         let read = read_word(cell, field, question);
         if self.words.len() < WORD_MEMO {
-            self.words.push((key, cell.into(), read));
+            self.words.push((cell.into(), read));
         }
         read
-    }
-
-    /// The length in the top byte and the first [`KEY_BYTES`] bytes below
-    /// it: for a word that short, equal keys are equal words.
-    fn key(cell: &str) -> u128 {
-        let mut bytes = [0u8; 16];
-        for (slot, &b) in bytes.iter_mut().zip(cell.as_bytes().iter().take(KEY_BYTES)) {
-            *slot = b;
-        }
-        u128::from_le_bytes(bytes) | ((cell.len().min(255) as u128) << 120)
     }
 }
 
@@ -775,7 +760,7 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
     debug_assert_eq!(plan.name_hashes.len(), accounts.len());
     let name = |index: usize| accounts.get(index).map_or("", |a| a.name.as_str());
     let mut warnings = Vec::new();
-    for (index, (first, occurrence)) in repeats_hashed(&plan.name_hashes, name)
+    for (index, (first, occurrence)) in repeats_hashed(&plan.name_hashes, &name)
         .into_iter()
         .enumerate()
     {

@@ -854,7 +854,7 @@ fn is_note(only: &str) -> bool {
 /// Chinese text directly and other text with a space.
 fn one_line(cell: &str) -> String {
     let cell = values::trim(cell);
-    if memchr::memchr2(b'\n', b'\r', cell.as_bytes()).is_none() {
+    if !cell.bytes().any(|b| b == b'\n' || b == b'\r') {
         return cell.to_string();
     }
     let mut out = String::with_capacity(cell.len());

@@ -78,16 +78,20 @@ pub fn name_hash(name: &str) -> u64 {
 /// importer works each out while the name is at hand); `name` gives the
 /// name at an index, and is asked only where hashes are equal.
 pub fn repeats_hashed<'n>(hashes: &[u64], name: &dyn Fn(usize) -> &'n str) -> Vec<(usize, usize)> {
-    // Enough low bits for every index; a list is far shorter than 2^32, so
-    // at least 32 bits of hash remain.
-    let bits = usize::BITS - hashes.len().leading_zeros();
-    let index_mask = (1u64 << bits.min(32)) - 1;
+    // Enough whole low bytes for every index; a list is far shorter than
+    // 2^32, so at least 32 bits of hash remain.
+    let index_bytes = (usize::BITS - hashes.len().leading_zeros())
+        .div_ceil(8)
+        .min(4);
+    let index_mask = (1u64 << (index_bytes * 8)) - 1;
     let mut keys: Vec<u64> = hashes
         .iter()
         .enumerate()
         .map(|(index, hash)| (hash & !index_mask) | (index as u64 & index_mask))
         .collect();
-    keys.sort_unstable();
+    // The keys are made in index order, so they are already in order by
+    // their low bytes: sorting by the bytes above finishes the job.
+    radix_sort(&mut keys, index_bytes);
     let mut out: Vec<(usize, usize)> = (0..hashes.len()).map(|index| (index, 0)).collect();
     let mut run: Vec<usize> = Vec::new();
     for same_hash in keys.chunk_by(|a, b| a & !index_mask == b & !index_mask) {
@@ -115,6 +119,39 @@ pub fn repeats_hashed<'n>(hashes: &[u64], name: &dyn Fn(usize) -> &'n str) -> Ve
         }
     }
     out
+}
+
+/// Sorts `keys` that are already in order by their lowest `sorted` bytes,
+/// a byte at a time from there up (a least-significant-digit radix sort,
+/// which keeps equal bytes in their order). Linear in the keys, and much
+/// less code in the wasm than a comparison sort.
+fn radix_sort(keys: &mut Vec<u64>, sorted: u32) {
+    let mut spare = vec![0u64; keys.len()];
+    for byte in sorted..8 {
+        let digit = |key: u64| ((key >> (byte * 8)) & 0xff) as usize;
+        // Where each digit's keys start: the count of smaller digits.
+        let mut starts = [0usize; 256];
+        for &key in keys.iter() {
+            if let Some(count) = starts.get_mut(digit(key)) {
+                *count += 1;
+            }
+        }
+        let mut total = 0;
+        for start in starts.iter_mut() {
+            let count = *start;
+            *start = total;
+            total += count;
+        }
+        for &key in keys.iter() {
+            if let Some(start) = starts.get_mut(digit(key)) {
+                if let Some(slot) = spare.get_mut(*start) {
+                    *slot = key;
+                }
+                *start += 1;
+            }
+        }
+        std::mem::swap(keys, &mut spare);
+    }
 }
 
 #[cfg(test)]
@@ -146,6 +183,21 @@ mod tests {
         assert_eq!(by(|_| 0), expected);
         assert_eq!(by(|_| u64::MAX), expected);
         assert_eq!(by(|name| u64::from(name == "丙")), expected);
+    }
+
+    #[test]
+    fn radix_sort_sorts_keys_ordered_in_their_low_bytes() {
+        // Low byte = place in the list, as `repeats_hashed` makes them.
+        let mut keys: Vec<u64> = (0..200u64)
+            .map(|i| (i.wrapping_mul(0x9e37_79b9_7f4a_7c15) & !0xff) | i)
+            .collect();
+        let mut expected = keys.clone();
+        expected.sort_unstable();
+        radix_sort(&mut keys, 1);
+        assert_eq!(keys, expected);
+        let mut none: Vec<u64> = Vec::new();
+        radix_sort(&mut none, 0);
+        assert!(none.is_empty());
     }
 
     #[test]

@@ -123,7 +123,7 @@ fn one_township_pays_two_hundred_thousand_for_two_accounts() {
     let accounts = demo_accounts();
     let township: Vec<_> = accounts
         .iter()
-        .filter(|a| a.unit == "水口乡人民政府")
+        .filter(|a| &*a.unit == "水口乡人民政府")
         .collect();
     assert_eq!(township.len(), 2);
     let fees: Span = township

@@ -82,7 +82,7 @@ fn the_chinese_template_imports_cleanly() {
     let accounts = imported(Lang::Zh);
     check(&accounts, Lang::Zh);
     assert_eq!(accounts[0].name, "清溪市场监管");
-    assert_eq!(accounts[0].unit, "清溪县市场监督管理局");
+    assert_eq!(&*accounts[0].unit, "清溪县市场监督管理局");
     assert_eq!(accounts[1].name, "青山村务");
     assert_eq!(accounts[1].merge_into, "青山镇发布");
 }
@@ -96,7 +96,7 @@ fn the_english_template_imports_cleanly() {
     assert_eq!(accounts[0].name, "Qingxi Market Regulation");
     // The comma in the unit is quoted and reads back whole.
     assert_eq!(
-        accounts[1].unit,
+        &*accounts[1].unit,
         "Qingshan Village Committee, Qingshan Town"
     );
     assert_eq!(accounts[1].merge_into, "Qingshan Town News");

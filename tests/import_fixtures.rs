@@ -33,7 +33,7 @@ fn day(y: i32, m: u32, d: u32) -> Option<Date> {
 /// An account as expected: named, with its level, everything else missing.
 fn account(row: usize, name: &str, unit: &str, level: Level, inferred: bool) -> Account {
     let mut account = Account::named(row, name);
-    account.unit = unit.to_string();
+    account.unit = unit.into();
     account.level = level;
     account.level_inferred = inferred;
     account

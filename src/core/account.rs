@@ -5,6 +5,8 @@
 //! the cell was blank, missing, or could not be read; the estimate then falls
 //! back to an assumption and says so.
 
+use std::sync::Arc;
+
 use serde::ser::{SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -149,8 +151,9 @@ pub struct Account {
     pub row: usize,
     /// The account name.
     pub name: String,
-    /// The unit that runs it; empty when not given.
-    pub unit: String,
+    /// The unit that runs it; empty when not given. Shared: a unit runs
+    /// several accounts, and the importer keeps each unit's name once.
+    pub unit: Arc<str>,
     /// Its level, given or inferred.
     pub level: Level,
     /// True when `level` was inferred from the name and unit.
@@ -303,7 +306,7 @@ impl Account {
         Account {
             row,
             name: name.to_string(),
-            unit: String::new(),
+            unit: Arc::default(),
             level: Level::County,
             level_inferred: true,
             followers: Figure::Missing,

@@ -471,7 +471,7 @@ fn assess(
     AccountResult {
         row: account.row,
         name: account.name.clone(),
-        unit: account.unit.clone(),
+        unit: account.unit.to_string(),
         level: account.level,
         level_inferred: account.level_inferred,
         staffing: account.staffing,

@@ -29,6 +29,8 @@
 //! assert_eq!(import.diagnostics.len(), 2); // 很多 is unreadable; 合计 is a totals row
 //! ```
 
+use std::sync::Arc;
+
 use crate::core::account::{Account, Decision, Field, Figure, Level, Staffing};
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
@@ -317,6 +319,8 @@ struct Plan {
     unknown: Vec<usize>,
     /// Words already read, per entry of `fields`.
     memos: Vec<Memo>,
+    /// Units already read, to be shared.
+    units: Units,
     /// The [`name_hash`] of each account read so far, worked out while its
     /// name is at hand, for finding repeated names at the end.
     name_hashes: Vec<u64>,
@@ -388,6 +392,7 @@ impl Plan {
                 .unwrap_or_default(),
             headers: header.columns.iter().map(|c| c.header.clone()).collect(),
             memos: vec![Memo::default(); fields.len()],
+            units: Units::default(),
             name_hashes: Vec::new(),
             fields,
             unknown,
@@ -446,6 +451,10 @@ impl Plan {
             let cell = row.cell(index);
             if cell.is_empty() {
                 // Missing in every column: nothing to read or report.
+                continue;
+            }
+            if field == Field::Unit {
+                has_data |= self.units.read(cell, &mut account.unit);
                 continue;
             }
             if let Some(value) = column.whole.and_then(|scale| values::whole(cell, scale)) {
@@ -585,14 +594,14 @@ fn read_field(
         return Ok(set(slot, measure.read(cell, unit).map_err(fail)?));
     }
     let present = match field {
-        Field::Unit => set_text(&mut account.unit, cell),
         Field::MergeInto => set_text(&mut account.merge_into, cell),
         Field::LastPost => set(&mut account.last_post, values::date(cell).map_err(fail)?),
         Field::Level | Field::Staffing | Field::Decision => {
             apply_word(account, read_word(cell, field, question)?)
         }
-        // The name is read apart; figures above.
+        // The name and unit are read apart; figures above.
         Field::Name
+        | Field::Unit
         | Field::Followers
         | Field::PostsPerWeek
         | Field::HoursPerPost
@@ -639,6 +648,48 @@ fn set_text(slot: &mut String, cell: &str) -> bool {
     }
     *slot = one_line(cell);
     true
+}
+
+/// The units already read. A unit runs several accounts and a list names
+/// few units, so each is kept once and shared: most rows then cost no
+/// allocation for their unit, nor a free when the list is dropped.
+#[derive(Debug, Default)]
+struct Units {
+    recent: Vec<Arc<str>>,
+    /// Where the next new unit goes once `recent` is full.
+    next: usize,
+}
+
+/// How many units are remembered: rows of one unit usually come together.
+const RECENT_UNITS: usize = 16;
+
+impl Units {
+    /// Reads a unit cell into `slot`; true when the cell held one.
+    fn read(&mut self, cell: &str, slot: &mut Arc<str>) -> bool {
+        if values::is_missing(cell) {
+            return false;
+        }
+        // A unit on one line is stored as its trimmed text; one with a line
+        // break never matches, and is joined onto one line below.
+        let text = values::trim(cell);
+        if let Some(unit) = self
+            .recent
+            .iter()
+            .find(|unit| unit.len() == text.len() && ***unit == *text)
+        {
+            *slot = Arc::clone(unit);
+            return true;
+        }
+        let unit: Arc<str> = one_line(cell).into();
+        if self.recent.len() < RECENT_UNITS {
+            self.recent.push(Arc::clone(&unit));
+        } else if let Some(oldest) = self.recent.get_mut(self.next) {
+            *oldest = Arc::clone(&unit);
+            self.next = (self.next + 1) % RECENT_UNITS;
+        }
+        *slot = unit;
+        true
+    }
 }
 
 /// The value of a cell in a column of words (level, staffing, decision):
@@ -955,13 +1006,26 @@ mod tests {
         let account = &import.accounts[0];
         assert_eq!(account.row, 2);
         assert_eq!(account.name, "长兴发布");
-        assert_eq!(account.unit, "县委宣传部");
+        assert_eq!(&*account.unit, "县委宣传部");
         assert_eq!(
             account.followers.span(),
             Some(Span::point(Num::int(12_000)))
         );
         assert_eq!(account.level, Level::County);
         assert!(account.level_inferred);
+    }
+
+    #[test]
+    fn accounts_of_one_unit_share_its_name() {
+        let text = "名称\t主办单位\n甲\t县公安局\n乙\t 县公安局 \n丙\t\"县公安\n局\"\n丁\t-\n";
+        let import = import_text(text);
+        let units: Vec<&str> = import.accounts.iter().map(|a| &*a.unit).collect();
+        // Trimmed, joined onto one line, and empty when missing.
+        assert_eq!(units, ["县公安局", "县公安局", "县公安局", ""]);
+        let [a, b, ..] = &import.accounts[..] else {
+            panic!("four accounts");
+        };
+        assert!(Arc::ptr_eq(&a.unit, &b.unit), "one copy of the unit");
     }
 
     #[test]
@@ -1186,7 +1250,7 @@ mod tests {
         );
         assert_eq!(import.accounts[1].row, 3);
         assert_eq!(import.accounts[1].name, "A\tB \"C\"");
-        assert_eq!(import.accounts[1].unit, "镇");
+        assert_eq!(&*import.accounts[1].unit, "镇");
         assert_eq!(import.accounts[1].level, Level::Township);
         assert_eq!(import.diagnostics.len(), 1);
         assert_eq!(import_records(&[]), Import::default());

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use serde::ser::{SerializeSeq, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::core::date::Date;
@@ -291,11 +291,7 @@ impl FromIterator<Field> for Fields {
 
 impl Serialize for Fields {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for field in self.iter() {
-            seq.serialize_element(&field)?;
-        }
-        seq.end()
+        serializer.collect_seq(self.iter())
     }
 }
 

@@ -408,14 +408,16 @@ fn sample(text: &str) -> &str {
 fn consistency(sample: &str, delimiter: Delimiter) -> usize {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     let mut reader = reader(sample, delimiter);
-    let mut record = csv::StringRecord::new();
+    let mut record = ByteRecord::new();
     let mut seen = 0;
     while seen < SNIFF_RECORDS {
-        match reader.read_record(&mut record) {
+        match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) | Err(_) => break,
         }
-        if record.iter().all(|cell| cell.trim().is_empty()) {
+        let blank =
+            |cell: &[u8]| std::str::from_utf8(cell).is_ok_and(|cell| cell.trim().is_empty());
+        if record.iter().all(blank) {
             continue;
         }
         seen += 1;

@@ -623,13 +623,8 @@ fn figure(account: &mut Account, field: Field) -> Option<&mut Figure> {
         Field::OutsourcingFee => Some(&mut account.outsourcing_fee),
         Field::OtherCost => Some(&mut account.other_cost),
         Field::AvgReads => Some(&mut account.avg_reads),
-        Field::Name
-        | Field::Unit
-        | Field::Level
-        | Field::Staffing
-        | Field::Decision
-        | Field::LastPost
-        | Field::MergeInto => None,
+        // The fields without a measure (`FieldColumn::new` lists them).
+        _ => None,
     }
 }
 
@@ -1013,6 +1008,19 @@ mod tests {
         );
         assert_eq!(account.level, Level::County);
         assert!(account.level_inferred);
+    }
+
+    #[test]
+    fn every_field_with_a_measure_has_a_figure() {
+        let mut account = Account::named(2, "甲");
+        for field in Field::ALL {
+            let column = FieldColumn::new(0, field, Unit::default(), None);
+            assert_eq!(
+                column.measure.is_some(),
+                figure(&mut account, field).is_some(),
+                "{field:?}"
+            );
+        }
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub struct Table<'t> {
 /// text is already UTF-8, so such a cell needs neither checking nor copying.
 /// Only the cells of a record with quotes are copied out of the reader, into
 /// buffers the row keeps from record to record.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Row<'t> {
     /// The row as the user sees it: the first line of the text is row 1.
     pub number: usize,

@@ -19,18 +19,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { useBrowser } from "./harness.mjs";
-import { withApp, pasteInPage, setAsOf, expectShown, read, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
+import {
+  withApp,
+  pasteInPage,
+  setAsOf,
+  expectShown,
+  read,
+  SMALL_LIST,
+  SMALL_LIST_AS_OF,
+  SMALL_LIST_FIGURES,
+} from "./app.mjs";
 
 const env = useBrowser();
-
-/** SMALL_LIST's figures with its as-of date (see app.mjs). */
-const SMALL_LIST_FIGURES = {
-  "accounts-total": "5",
-  "accounts-shut": "3",
-  "hours-freed-low": "280.8",
-  "hours-freed-high": "369.2",
-  "cash-saved": "105000",
-};
 
 /** How long a large input may take to be analysed and shown. */
 const BIG_MS = 90_000;

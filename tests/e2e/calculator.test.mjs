@@ -19,19 +19,11 @@ import {
   read,
   SMALL_LIST,
   SMALL_LIST_AS_OF,
+  SMALL_LIST_FIGURES,
   SETTLE_MS,
 } from "./app.mjs";
 
 const env = useBrowser();
-
-/** SMALL_LIST with its as-of date and the default assumptions (see app.mjs). */
-const SMALL_LIST_FIGURES = {
-  "accounts-total": "5",
-  "accounts-shut": "3",
-  "hours-freed-low": "280.8",
-  "hours-freed-high": "369.2",
-  "cash-saved": "105000",
-};
 
 async function pasteSmallList(page) {
   await paste(page, SMALL_LIST);

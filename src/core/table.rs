@@ -227,11 +227,11 @@ impl<'t> Rows<'t> {
             Ok(true) => {}
             Ok(false) | Err(_) => return false,
         }
-        let skipped = blank_lines_at(self.text, start);
+        let (skipped, begin) = blank_lines_at(self.text, start);
         row.number = self.previous + skipped + 1;
         self.previous = row.number;
+        row.fill_cells(self.text, begin);
         let start = usize::try_from(start).unwrap_or(usize::MAX);
-        row.fill_cells(self.text, start);
         row.unclosed_quote = self.runs_to_end() && unclosed_quote(self.text, start, row);
         true
     }
@@ -240,28 +240,25 @@ impl<'t> Rows<'t> {
 impl<'t> Row<'t> {
     /// Finds the cells of the record just read from `text`: slices of the
     /// text when the record holds no quote (its cells are then the text
-    /// between delimiters, exactly), copies otherwise. `start` is where the
-    /// reader stood before the record, ahead of any empty lines it skipped.
-    fn fill_cells(&mut self, text: &'t str, start: usize) {
+    /// between delimiters, exactly), copies otherwise. `begin` is where the
+    /// record starts, past any empty lines the reader skipped.
+    fn fill_cells(&mut self, text: &'t str, begin: usize) {
         for cell in self.cells.drain(..) {
             if let Cow::Owned(buffer) = cell {
                 self.spare.push(buffer);
             }
         }
         let bytes = text.as_bytes();
-        let skipped = bytes.get(start..).map_or(0, |rest| {
-            rest.iter()
-                .take_while(|&&b| b == b'\r' || b == b'\n')
-                .count()
-        });
-        let begin = start.saturating_add(skipped);
         let length = self.record.as_slice().len() + self.record.len().saturating_sub(1);
         let raw = bytes.get(begin..begin.saturating_add(length));
         let plain = raw.is_some_and(|raw| memchr::memchr3(b'"', b'\r', b'\n', raw).is_none())
-            && matches!(bytes.get(begin + length), None | Some(b'\r' | b'\n'));
+            && matches!(
+                bytes.get(begin.saturating_add(length)),
+                None | Some(b'\r' | b'\n')
+            );
         let mut at = begin;
         for field in &self.record {
-            let end = at + field.len();
+            let end = at.saturating_add(field.len());
             let borrowed = if plain { text.get(at..end) } else { None };
             debug_assert!(borrowed.is_none_or(|cell| cell.as_bytes() == field));
             self.cells.push(match borrowed {
@@ -275,7 +272,7 @@ impl<'t> Row<'t> {
                     Cow::Owned(buffer)
                 }
             });
-            at = end + 1;
+            at = end.saturating_add(1);
         }
     }
 }
@@ -336,13 +333,14 @@ fn reader(text: &str, delimiter: Delimiter) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// Counts the empty lines the `csv` crate skips before the record that starts
-/// at byte `start`. A `\n` right after a `\r` finishes the previous record's
-/// CRLF and is not a line of its own.
-fn blank_lines_at(text: &str, start: u64) -> usize {
+/// Counts the empty lines the `csv` crate skips when it reads on from byte
+/// `start`, and finds the byte past them, where the record begins. A `\n`
+/// right after a `\r` finishes the previous record's CRLF and is not a line
+/// of its own.
+fn blank_lines_at(text: &str, start: u64) -> (usize, usize) {
     let bytes = text.as_bytes();
     let Ok(start) = usize::try_from(start) else {
-        return 0;
+        return (0, usize::MAX);
     };
     let mut i = start;
     if start > 0 && bytes.get(start) == Some(&b'\n') && bytes.get(start - 1) == Some(&b'\r') {
@@ -366,7 +364,7 @@ fn blank_lines_at(text: &str, start: u64) -> usize {
             _ => break,
         }
     }
-    lines
+    (lines, i)
 }
 
 /// Picks the delimiter that splits the first rows most consistently.

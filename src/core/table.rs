@@ -3,15 +3,21 @@
 //! What people paste is whatever Excel, WPS or a text editor put on the
 //! clipboard: tab-separated from a spreadsheet, comma- or semicolon-separated
 //! from an exported file, sometimes pipe-separated. A [`Table`] strips a BOM,
-//! sniffs the delimiter and then hands the text to the `csv` crate, which
-//! already knows how Excel quotes cells (doubled quotes, line breaks inside a
-//! quoted cell, CRLF). Nothing here interprets a cell: that is
-//! [`fields`](crate::core::fields) and [`values`](crate::core::values).
+//! sniffs the delimiter and reads the records.
+//!
+//! A line without a quote is split at the delimiter as it stands: with no
+//! quote to open a quoted cell, that is all the CSV rules say, and nearly
+//! every line of a paste is such a line. A record with a quote is handed to
+//! `csv_core`, the `csv` crate's own parser, which already knows how Excel
+//! quotes cells (doubled quotes, line breaks inside a quoted cell, CRLF). A
+//! test holds both paths to what the `csv` crate reads. Nothing here
+//! interprets a cell: that is [`fields`](crate::core::fields) and
+//! [`values`](crate::core::values).
 //!
 //! Rows are numbered the way the user sees them in the spreadsheet: the first
 //! line of the text is row 1, a quoted cell that spans several lines is still
-//! one row, and an empty line is a row too (the `csv` crate skips empty lines,
-//! so they are counted back in here).
+//! one row, and an empty line is a row too (CSV skips empty lines, so they
+//! are counted back in here).
 //!
 //! Reading never fails and never panics: any string is some table, possibly
 //! an odd one, and judging it is left to the importer.
@@ -26,9 +32,7 @@
 //! assert_eq!(rows[1].cell(1), "12,000");
 //! ```
 
-use std::borrow::Cow;
-
-use csv::ByteRecord;
+use csv_core::ReadRecordResult;
 
 /// The separators the sniffer chooses between, in order of preference when
 /// the evidence is tied: a paste from Excel or WPS is tab-separated.
@@ -53,21 +57,24 @@ pub struct Table<'t> {
 
 /// One record of the table with its spreadsheet row number.
 ///
-/// A cell is borrowed from the text wherever the `csv` crate read it as it
-/// stands (no quotes to remove), which is nearly every cell of a paste: the
-/// text is already UTF-8, so such a cell needs neither checking nor copying.
-/// Only the cells of a record with quotes are copied out of the reader, into
-/// buffers the row keeps from record to record.
+/// The cells of a record without quotes, nearly every record of a paste, are
+/// slices of the text: it is already UTF-8, so such a cell needs neither
+/// checking nor copying. Only the cells of a record with quotes are copied,
+/// unquoted, into a buffer the row keeps from record to record.
 #[derive(Clone, Debug, Default)]
 pub struct Row<'t> {
     /// The row as the user sees it: the first line of the text is row 1.
     pub number: usize,
-    /// The cells as written, quotes removed.
-    cells: Vec<Cow<'t, str>>,
-    /// Buffers of earlier copied cells, kept to be reused.
-    spare: Vec<String>,
-    /// The reader's buffer for the record, kept to be reused.
-    record: ByteRecord,
+    /// Where each cell lies: in `text`, or in `unquoted` when `quoted`.
+    cells: Vec<(usize, usize)>,
+    /// The text the record was read from.
+    text: &'t str,
+    /// True when the record held a quote, so its cells are in `unquoted`.
+    quoted: bool,
+    /// The cells of a record with quotes, quotes removed, one after another.
+    unquoted: String,
+    /// Where the parser ended each cell in `unquoted`, kept to be reused.
+    ends: Vec<usize>,
     /// True when a quote opened in this row is never closed, so that the
     /// rest of the text was read into one of its cells.
     pub unclosed_quote: bool,
@@ -80,7 +87,11 @@ pub struct Rows<'t> {
     text: &'t str,
     /// Where `text` starts in the table's text.
     base: usize,
-    reader: csv::Reader<&'t [u8]>,
+    /// Where the next record (or the empty lines before it) starts in `text`.
+    at: usize,
+    delimiter: u8,
+    /// The `csv` crate's parser, for records with quotes.
+    parser: csv_core::Reader,
     /// The row number of the previous record, 0 before the first.
     previous: usize,
 }
@@ -122,6 +133,10 @@ const SNIFF_BYTES: usize = 64 * 1024;
 
 /// How many records the sniffer compares.
 const SNIFF_RECORDS: usize = 30;
+
+/// The room first given to the cells of a record with quotes, doubled as
+/// needed: a row of a typical list fits.
+const QUOTED_START: usize = 256;
 
 impl Resume {
     /// How many bytes of the text (without its BOM) lie before this point.
@@ -165,22 +180,16 @@ impl<'t> Table<'t> {
 
     /// The rows after the point where an earlier reading stopped.
     pub fn rows_from(&self, at: Resume) -> Rows<'t> {
-        // The csv crate drops a byte-order mark at the very start of what it
-        // reads. A slice that would start with one (a second file pasted
-        // after the first) starts at the line break before it instead, read
-        // as one empty line, so that the mark stays in its cell as when the
-        // whole text is read in one go.
-        let rest = self.text.get(at.offset..).unwrap_or("");
-        let back = usize::from(at.offset > 0 && rest.starts_with('\u{feff}'));
-        let offset = at.offset - back;
         // A resume point always falls after an ASCII record terminator, so
         // on a character boundary; `get` keeps a wrong one from panicking.
-        let text = self.text.get(offset..).unwrap_or("");
+        let text = self.text.get(at.offset..).unwrap_or("");
         Rows {
             text,
-            base: offset,
-            reader: reader(text, self.delimiter),
-            previous: at.previous.saturating_sub(back),
+            base: at.offset,
+            at: 0,
+            delimiter: self.delimiter.byte(),
+            parser: parser(self.delimiter),
+            previous: at.previous,
         }
     }
 }
@@ -190,12 +199,21 @@ impl Row<'_> {
     /// is how a ragged row is padded.
     #[inline]
     pub fn cell(&self, index: usize) -> &str {
-        self.cells.get(index).map_or("", |cell| cell)
+        let Some(&(start, end)) = self.cells.get(index) else {
+            return "";
+        };
+        let source = if self.quoted {
+            self.unquoted.as_str()
+        } else {
+            self.text
+        };
+        // Cells end at ASCII delimiters, so on character boundaries.
+        source.get(start..end).unwrap_or("")
     }
 
     /// The cells actually present, in order.
     pub fn cells(&self) -> impl Iterator<Item = &str> + '_ {
-        self.cells.iter().map(|cell| cell.as_ref())
+        (0..self.cells.len()).map(|index| self.cell(index))
     }
 
     /// The number of cells actually present.
@@ -219,83 +237,102 @@ impl<'t> Rows<'t> {
     /// Reads the next record into `row`, reusing its buffers; false at the
     /// end. This is the fast path the importer uses.
     pub fn read_into(&mut self, row: &mut Row<'t>) -> bool {
-        let start = self.reader.position().byte();
-        // Reading from a byte slice cannot fail with an I/O error, so an
-        // error here is not expected; if one ever comes, stopping is the
-        // only way to be sure of not looping.
-        match self.reader.read_byte_record(&mut row.record) {
-            Ok(true) => {}
-            Ok(false) | Err(_) => return false,
-        }
-        let (skipped, begin) = blank_lines_at(self.text, start);
+        let (skipped, begin) = blank_lines_at(self.text, self.at);
+        let bytes = self.text.as_bytes();
+        let Some(rest) = bytes.get(begin..).filter(|rest| !rest.is_empty()) else {
+            self.at = bytes.len();
+            return false;
+        };
         row.number = self.previous + skipped + 1;
         self.previous = row.number;
-        row.fill_cells(self.text, begin);
-        let start = usize::try_from(start).unwrap_or(usize::MAX);
-        row.unclosed_quote = self.runs_to_end() && unclosed_quote(self.text, start, row);
+        row.text = self.text;
+        row.cells.clear();
+        // The record ends at the first line break, unless a quote comes
+        // first: a quoted cell may hold line breaks, and only the parser
+        // knows where it closes.
+        let read = match memchr::memchr3(b'"', b'\r', b'\n', rest) {
+            Some(quote) if rest.get(quote) == Some(&b'"') => {
+                row.read_quoted(&mut self.parser, rest)
+            }
+            line => {
+                let line = line.unwrap_or(rest.len());
+                row.split(begin, begin + line, self.delimiter);
+                // The line break ends the record with it.
+                (line + 1).min(rest.len())
+            }
+        };
+        let mut end = begin.saturating_add(read);
+        // A CRLF ends the record whole, not only its `\r`.
+        if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
+            end += 1;
+        }
+        self.at = end;
+        row.unclosed_quote = row.quoted && end >= bytes.len() && unclosed_quote(rest, row);
         true
+    }
+
+    /// Where this reading stands, for [`Table::rows_from`].
+    pub fn resume(&self) -> Resume {
+        Resume {
+            offset: self.base.saturating_add(self.at),
+            previous: self.previous,
+        }
     }
 }
 
 impl<'t> Row<'t> {
-    /// Finds the cells of the record just read from `text`: slices of the
-    /// text when the record holds no quote (its cells are then the text
-    /// between delimiters, exactly), copies otherwise. `begin` is where the
-    /// record starts, past any empty lines the reader skipped.
-    fn fill_cells(&mut self, text: &'t str, begin: usize) {
-        for cell in self.cells.drain(..) {
-            if let Cow::Owned(buffer) = cell {
-                self.spare.push(buffer);
+    /// Takes the cells of a line without quotes from `text[begin..end]`.
+    fn split(&mut self, begin: usize, end: usize, delimiter: u8) {
+        self.quoted = false;
+        let line = self.text.as_bytes().get(begin..end).unwrap_or_default();
+        let mut start = begin;
+        for (at, &byte) in line.iter().enumerate() {
+            if byte == delimiter {
+                self.cells.push((start, begin + at));
+                start = begin + at + 1;
             }
         }
-        let bytes = text.as_bytes();
-        let length = self.record.as_slice().len() + self.record.len().saturating_sub(1);
-        let raw = bytes.get(begin..begin.saturating_add(length));
-        let plain = raw.is_some_and(|raw| memchr::memchr3(b'"', b'\r', b'\n', raw).is_none())
-            && matches!(
-                bytes.get(begin.saturating_add(length)),
-                None | Some(b'\r' | b'\n')
+        self.cells.push((start, end));
+    }
+
+    /// Reads a record with quotes from the start of `input` with the `csv`
+    /// crate's parser, copying its cells into `unquoted`. Returns how many
+    /// bytes of `input` the record took.
+    fn read_quoted(&mut self, parser: &mut csv_core::Reader, input: &[u8]) -> usize {
+        self.quoted = true;
+        let mut out = std::mem::take(&mut self.unquoted).into_bytes();
+        out.clear();
+        out.resize(QUOTED_START, 0);
+        self.ends.clear();
+        self.ends.resize(QUOTED_START / 8, 0);
+        let (mut read, mut written, mut ended) = (0, 0, 0);
+        loop {
+            // Past the end of the input, the parser is given an empty slice:
+            // its sign that the text has ended.
+            let (result, r, w, e) = parser.read_record(
+                input.get(read..).unwrap_or_default(),
+                out.get_mut(written..).unwrap_or_default(),
+                self.ends.get_mut(ended..).unwrap_or_default(),
             );
-        let mut at = begin;
-        for field in &self.record {
-            let end = at.saturating_add(field.len());
-            let borrowed = if plain { text.get(at..end) } else { None };
-            debug_assert!(borrowed.is_none_or(|cell| cell.as_bytes() == field));
-            self.cells.push(match borrowed {
-                Some(cell) => Cow::Borrowed(cell),
-                None => {
-                    let mut buffer = self.spare.pop().unwrap_or_default();
-                    buffer.clear();
-                    // A `&str` split at ASCII delimiters and quotes stays
-                    // UTF-8, so nothing is ever replaced here.
-                    buffer.push_str(&String::from_utf8_lossy(field));
-                    Cow::Owned(buffer)
-                }
-            });
-            at = end.saturating_add(1);
+            (read, written, ended) = (read + r, written + w, ended + e);
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => out.resize(out.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record | ReadRecordResult::End => break,
+            }
         }
-    }
-}
-
-impl Rows<'_> {
-    /// Where this reading stands, for [`Table::rows_from`].
-    pub fn resume(&self) -> Resume {
-        let mut offset = usize::try_from(self.reader.position().byte()).unwrap_or(usize::MAX);
-        // After a CRLF record the reader stops between `\r` and `\n`; a new
-        // reader starting at that `\n` would count it as an empty line.
-        let bytes = self.text.as_bytes();
-        if offset > 0 && bytes.get(offset - 1) == Some(&b'\r') && bytes.get(offset) == Some(&b'\n')
-        {
-            offset += 1;
+        out.truncate(written);
+        // Text split at ASCII delimiters and quotes stays UTF-8, so the
+        // lossy branch is never taken; it only keeps this from panicking.
+        self.unquoted = String::from_utf8(out)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+        let mut start = 0;
+        for &end in self.ends.get(..ended).unwrap_or_default() {
+            self.cells.push((start, end));
+            start = end;
         }
-        Resume {
-            offset: self.base.saturating_add(offset),
-            previous: self.previous,
-        }
-    }
-
-    fn runs_to_end(&self) -> bool {
-        usize::try_from(self.reader.position().byte()).is_ok_and(|end| end >= self.text.len())
+        read
     }
 }
 
@@ -312,40 +349,38 @@ impl<'t> Iterator for Rows<'t> {
 /// text, so only the last record can have one: it spans lines, and its raw
 /// text holds an odd number of quote characters (a closed quoted cell holds
 /// pairs).
-fn unclosed_quote(text: &str, start: usize, row: &Row) -> bool {
-    let Some(raw) = text.as_bytes().get(start..) else {
-        return false;
-    };
+fn unclosed_quote(raw: &[u8], row: &Row) -> bool {
     row.cells().any(|cell| cell.contains(['\n', '\r']))
         && raw.iter().filter(|&&b| b == b'"').count() % 2 == 1
 }
 
+/// Strips the byte-order marks at the start of the text: one marks the
+/// encoding, and a file saved twice may carry two.
 fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
+    text.trim_start_matches('\u{feff}')
 }
 
-fn reader(text: &str, delimiter: Delimiter) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
+/// The `csv` crate's parser for `delimiter`, otherwise with its defaults,
+/// which are Excel's: quotes doubled inside quoted cells, and `\r`, `\n` or
+/// CRLF ending a record.
+fn parser(delimiter: Delimiter) -> csv_core::Reader {
+    let mut parser = csv_core::ReaderBuilder::new()
         .delimiter(delimiter.byte())
-        .double_quote(true)
-        .from_reader(text.as_bytes())
+        .build();
+    // The parser drops a byte-order mark at the start of the first input it
+    // is given. The table has already stripped the text's own, and a mark
+    // further on belongs to its cell; an empty line read first (skipped, as
+    // CSV skips every empty line) keeps the parser from dropping one.
+    let _ = parser.read_record(b"\n", &mut [], &mut []);
+    parser
 }
 
-/// Counts the empty lines the `csv` crate skips when it reads on from byte
-/// `start`, and finds the byte past them, where the record begins. A `\n`
-/// right after a `\r` finishes the previous record's CRLF and is not a line
-/// of its own.
-fn blank_lines_at(text: &str, start: u64) -> (usize, usize) {
+/// Counts the empty lines CSV skips from byte `start`, where a record
+/// (or the text) ended, and finds the byte past them, where the next record
+/// begins. A CRLF is one line break.
+fn blank_lines_at(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let Ok(start) = usize::try_from(start) else {
-        return (0, usize::MAX);
-    };
     let mut i = start;
-    if start > 0 && bytes.get(start) == Some(&b'\n') && bytes.get(start - 1) == Some(&b'\r') {
-        i += 1;
-    }
     let mut lines = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -405,21 +440,15 @@ fn sample(text: &str) -> &str {
 
 fn consistency(sample: &str, delimiter: Delimiter) -> usize {
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    let mut reader = reader(sample, delimiter);
-    let mut record = ByteRecord::new();
+    let mut rows = Table::with_delimiter(sample, delimiter).rows();
+    let mut row = Row::default();
     let mut seen = 0;
-    while seen < SNIFF_RECORDS {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) | Err(_) => break,
-        }
-        let blank =
-            |cell: &[u8]| std::str::from_utf8(cell).is_ok_and(|cell| cell.trim().is_empty());
-        if record.iter().all(blank) {
+    while seen < SNIFF_RECORDS && rows.read_into(&mut row) {
+        if row.is_blank() {
             continue;
         }
         seen += 1;
-        let width = record.len();
+        let width = row.len();
         match counts.iter_mut().find(|(w, _)| *w == width) {
             Some((_, n)) => *n += 1,
             None => counts.push((width, 1)),
@@ -500,6 +529,39 @@ mod tests {
         assert_eq!(resumed, whole);
         assert_eq!(whole[1], (2, strings(&["\u{feff}甲"])));
         assert_eq!(whole[2], (4, strings(&["\u{feff}"])));
+    }
+
+    #[test]
+    fn only_marks_at_the_start_are_stripped() {
+        // Two marks start a file saved twice; a mark further on is text, in
+        // a line without quotes and in one with them.
+        let text = "\u{feff}\u{feff}名称\n\u{feff}甲\n\u{feff}\"乙\"\t\"丙\"\n";
+        let rows = cells(text);
+        assert_eq!(rows[0], (1, strings(&["名称"])));
+        assert_eq!(rows[1], (2, strings(&["\u{feff}甲"])));
+        assert_eq!(rows[2], (3, strings(&["\u{feff}\"乙\"", "丙"])));
+    }
+
+    #[test]
+    fn quoted_records_larger_than_the_first_buffers() {
+        // 1,000 bytes of cell and 100 cells: both of the parser's buffers
+        // are full before the record ends, and grow.
+        let long = "长".repeat(333) + "x";
+        let wide: Vec<String> = (0..100).map(|i| format!("\"{i}\"")).collect();
+        let text = format!("名称\n\"{long}\"\tb\n{}\nc", wide.join("\t"));
+        let rows = cells(&text);
+        assert_eq!(rows[1], (2, vec![long, "b".to_string()]));
+        let numbers: Vec<String> = (0..100).map(|i| i.to_string()).collect();
+        assert_eq!(rows[2], (3, numbers));
+        assert_eq!(rows[3], (4, strings(&["c"])));
+    }
+
+    #[test]
+    fn a_quote_inside_a_cell_is_text() {
+        // Only a quote that opens a cell quotes it.
+        let rows = cells("名称\t备注\n长兴\"发布\"\t他说\"好\r\n乙\t2\r\n");
+        assert_eq!(rows[1], (2, strings(&["长兴\"发布\"", "他说\"好"])));
+        assert_eq!(rows[2], (3, strings(&["乙", "2"])));
     }
 
     #[test]

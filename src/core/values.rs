@@ -1150,10 +1150,7 @@ fn strip_words<'a>(text: &'a str, marks: &mut Marks, periods: bool) -> &'a str {
             }
         }
         if periods && !text.starts_with(|c: char| c.is_ascii_digit()) {
-            if let Some((rest, period)) = PERIOD_PREFIXES
-                .iter()
-                .find_map(|(word, p)| text.strip_prefix(word).map(|rest| (rest, *p)))
-            {
+            if let Some((rest, period)) = strip_any(text, PERIOD_PREFIXES, End::Start) {
                 text = rest;
                 marks.period = Some(period);
             }
@@ -1181,8 +1178,22 @@ enum End {
     Finish,
 }
 
+/// The first word of `table` at the given end of `text`, and the text
+/// without it.
 fn strip_any<'a, T: Copy>(text: &'a str, table: &[(&str, T)], end: End) -> Option<(&'a str, T)> {
+    let bytes = text.as_bytes();
     table.iter().find_map(|(word, effect)| {
+        // The word's last byte against the text's byte where the word would
+        // end rules out nearly every word before comparing it whole: the
+        // last byte of a Chinese character is one of 64.
+        let last = word.len().checked_sub(1)?;
+        let at = match end {
+            End::Start => last,
+            End::Finish => bytes.len().checked_sub(1)?,
+        };
+        if bytes.get(at) != word.as_bytes().get(last) {
+            return None;
+        }
         let rest = match end {
             End::Start => text.strip_prefix(word),
             End::Finish => text.strip_suffix(word),

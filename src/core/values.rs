@@ -1477,37 +1477,49 @@ fn words<T: Copy>(cell: &str, table: &[(&[&str], T)]) -> Read<T> {
         .ok_or(Fault::Unreadable)
 }
 
-/// `2019-03-01`, `2019/3/1` or `2019.3.1` in one pass; `None` for other
+/// `2019-03-01`, `2019/3/1` or `2019.3.1`: four digits of year, then month
+/// and day of one or two digits, after the same separator. `None` for other
 /// forms, which [`parse_date`] reads the long way.
 fn fast_date(text: &str) -> Option<Date> {
-    let bytes = text.as_bytes();
-    let mut parts = [0u32; 3];
-    let mut digits = [0usize; 3];
-    let mut part = 0;
-    let mut separator = None;
-    for &b in bytes {
-        match b {
-            b'0'..=b'9' => {
-                let slot = parts.get_mut(part)?;
-                *slot = *slot * 10 + u32::from(b - b'0');
-                let count = digits.get_mut(part)?;
-                *count += 1;
-                if *count > 4 {
-                    return None;
-                }
-            }
-            b'-' | b'/' | b'.' if separator.is_none_or(|s| s == b) => {
-                separator = Some(b);
-                part += 1;
-            }
-            _ => return None,
-        }
+    let [y0, y1, y2, y3, separator @ (b'-' | b'/' | b'.'), rest @ ..] = text.as_bytes() else {
+        return None;
+    };
+    let year = [y0, y1, y2, y3]
+        .into_iter()
+        .try_fold(0, |year, &b| Some(year * 10 + ascii_digit(b)?))?;
+    let (month, rest) = one_or_two_digits(rest)?;
+    let [b, rest @ ..] = rest else {
+        return None;
+    };
+    if b != separator {
+        return None;
     }
-    let [year, month, day] = parts;
-    if part != 2 || digits != [4, digits[1], digits[2]] || digits[1] == 0 || digits[2] == 0 {
+    let (day, rest) = one_or_two_digits(rest)?;
+    if !rest.is_empty() {
         return None;
     }
     Date::from_ymd(i32::try_from(year).ok()?, month, day)
+}
+
+/// A number of one or two ASCII digits at the start of `bytes`, and what
+/// follows it.
+fn one_or_two_digits(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let [first, rest @ ..] = bytes else {
+        return None;
+    };
+    let first = ascii_digit(*first)?;
+    match rest
+        .split_first()
+        .and_then(|(&b, after)| Some((ascii_digit(b)?, after)))
+    {
+        Some((second, after)) => Some((first * 10 + second, after)),
+        None => Some((first, rest)),
+    }
+}
+
+/// The value of an ASCII digit.
+fn ascii_digit(b: u8) -> Option<u32> {
+    b.is_ascii_digit().then(|| u32::from(b - b'0'))
 }
 
 fn parse_date(text: &str) -> Option<Date> {
@@ -1823,7 +1835,14 @@ mod tests {
         ] {
             assert_eq!(fast_number(text), None, "{text}");
         }
-        for text in ["2019-03-01", "2019/3/1", "2019.3.1", "2019-02-28"] {
+        for text in [
+            "2019-03-01",
+            "2019/3/1",
+            "2019.3.1",
+            "2019-02-28",
+            "2019/12/31",
+            "2019/1/05",
+        ] {
             assert_eq!(fast_date(text), parse_date(text), "{text}");
             assert!(fast_date(text).is_some(), "{text}");
         }
@@ -1835,6 +1854,12 @@ mod tests {
             "2019-02-30",
             "3/1/2019",
             "20190301",
+            "2019-003-1",
+            "2019-3-1-",
+            "2019-3-",
+            "2019-a-1",
+            "2019-13-1",
+            "2019-1-1x",
         ] {
             assert_eq!(fast_date(text), None, "{text}");
         }

@@ -190,10 +190,9 @@ fn per_week(period: Option<Period>) -> Num {
 /// Reads staff hours per post: `2`, `2~3`, `两三个小时`, `2.5h`, `30分钟`
 /// (½ hour). A minutes column has the multiplier 1/60.
 pub fn hours(cell: &str, unit: Unit) -> Read<Span> {
-    let Some(q) = quantity(cell, Kind::Plain)? else {
-        return Ok(None);
-    };
-    finish(q.span, q.multiplier(unit), Num::ONE).map(Some)
+    // Read as any count: `小时`, `h` and `分钟` are among the unit words every
+    // figure may carry, and a minutes column brings its own multiplier.
+    count(cell, unit)
 }
 
 /// Reads posts per week: `2`, `2~3`, `日更` or `每天` (7), `每周2次`,

@@ -89,9 +89,11 @@ pub struct Rows<'t> {
     base: usize,
     /// Where the next record (or the empty lines before it) starts in `text`.
     at: usize,
-    delimiter: u8,
-    /// The `csv` crate's parser, for records with quotes.
-    parser: csv_core::Reader,
+    delimiter: Delimiter,
+    /// The `csv` crate's parser, for records with quotes; made at the first
+    /// such record, as most pastes have none and making one takes longer
+    /// than reading a hundred rows.
+    parser: Option<csv_core::Reader>,
     /// The row number of the previous record, 0 before the first.
     previous: usize,
 }
@@ -187,8 +189,8 @@ impl<'t> Table<'t> {
             text,
             base: at.offset,
             at: 0,
-            delimiter: self.delimiter.byte(),
-            parser: parser(self.delimiter),
+            delimiter: self.delimiter,
+            parser: None,
             previous: at.previous,
         }
     }
@@ -252,11 +254,13 @@ impl<'t> Rows<'t> {
         // knows where it closes.
         let read = match memchr::memchr3(b'"', b'\r', b'\n', rest) {
             Some(quote) if rest.get(quote) == Some(&b'"') => {
-                row.read_quoted(&mut self.parser, rest)
+                let delimiter = self.delimiter;
+                let parser = self.parser.get_or_insert_with(|| parser(delimiter));
+                row.read_quoted(parser, rest)
             }
             line => {
                 let line = line.unwrap_or(rest.len());
-                row.split(begin, begin + line, self.delimiter);
+                row.split(begin, begin + line, self.delimiter.byte());
                 // The line break ends the record with it.
                 (line + 1).min(rest.len())
             }
@@ -412,7 +416,12 @@ fn blank_lines_at(text: &str, start: usize) -> (usize, usize) {
 fn sniff(text: &str) -> Delimiter {
     let sample = sample(text);
     let mut best = (Delimiter::Tab, 0);
-    for delimiter in Delimiter::ALL {
+    // A delimiter absent from the sample would score zero: its records are
+    // not worth reading.
+    let present = Delimiter::ALL
+        .into_iter()
+        .filter(|delimiter| memchr::memchr(delimiter.byte(), sample.as_bytes()).is_some());
+    for delimiter in present {
         let score = consistency(sample, delimiter);
         if score > best.1 {
             best = (delimiter, score);

@@ -14,7 +14,7 @@ PORT ?= 8080
 
 # The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
 # `make test` fails above it. Issue 7's budget is 200 KB (goal 150); the
-# bundle is 266.2 KB today (see README, Performance), so this holds the line
+# bundle is 266.3 KB today (see README, Performance), so this holds the line
 # while it comes down, and is lowered with every cut. (Raised once, from 268
 # to 269, for issue 3's faster import; lowered to 267 when the table stopped
 # using the `csv` crate's buffered reader.)

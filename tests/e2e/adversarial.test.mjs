@@ -22,6 +22,7 @@ import { useBrowser } from "./harness.mjs";
 import {
   withApp,
   pasteInPage,
+  halfClosedList,
   setAsOf,
   expectShown,
   read,
@@ -720,16 +721,7 @@ test("300,000 rows: all counted, or the row limit stated with the count cut", { 
   // 150,000, freed 150,000 × 104 = 15,600,000 h exactly.
   const ROWS = 300_000;
   await adversarial(t, async ({ page }) => {
-    const length = await pasteTimed(
-      t,
-      page,
-      (rows) => {
-        const lines = ["公众号名称\t粉丝数\t每周发布次数\t每期耗时"];
-        for (let i = 0; i < rows; i++) lines.push(`账号${i}\t${i % 2 ? 500 : 5000}\t1\t2`);
-        return lines.join("\n");
-      },
-      ROWS,
-    );
+    const length = await pasteTimed(t, page, halfClosedList, ROWS);
     t.diagnostic(`analysed in ${await settle(page, 200_000)} ms`);
     const { "accounts-total": total } = await read(page, ["accounts-total"]);
     t.diagnostic(`accounts-total ${total}`);

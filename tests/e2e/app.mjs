@@ -43,6 +43,19 @@ export const SMALL_LIST = [
 
 export const SMALL_LIST_AS_OF = "2019-04-19";
 
+/**
+ * A list of `rows` accounts, built in the page with pasteInPage (it is sent
+ * as source, so it is self-contained): every second account has 500
+ * followers (closed under the default rules), the others 5000 (kept), each
+ * 1 post a week × 2 h = 104 h a year. For an even count n: shut n/2, hours
+ * freed n/2 × 104 exactly.
+ */
+export function halfClosedList(rows) {
+  const lines = ["公众号名称\t粉丝数\t每周发布次数\t每期耗时"];
+  for (let i = 0; i < rows; i++) lines.push(`账号${i}\t${i % 2 ? 500 : 5000}\t1\t2`);
+  return lines.join("\n");
+}
+
 /** SMALL_LIST's figures with its as-of date and the default assumptions,
  * worked out above, as the page shows them. */
 export const SMALL_LIST_FIGURES = {

@@ -7,7 +7,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser } from "./harness.mjs";
-import { withApp, expectShown, pasteInPage, SMALL_LIST, SMALL_LIST_AS_OF, setAsOf } from "./app.mjs";
+import {
+  withApp,
+  expectShown,
+  pasteInPage,
+  halfClosedList,
+  SMALL_LIST,
+  SMALL_LIST_AS_OF,
+  setAsOf,
+} from "./app.mjs";
 
 const env = useBrowser();
 
@@ -15,24 +23,15 @@ const env = useBrowser();
 const LARGE_MS = 60_000;
 
 /**
- * Pastes `rows` generated accounts, as Ctrl+V does (see pasteInPage): every
- * second account has 500 followers (closed), the others 5000 (kept), each
- * 1 post a week × 2 h = 104 h a year. So for an even count n: shut n/2,
- * hours freed n/2 × 104 exactly. 30,000 rows are about 700 KB, well over
- * the 200 KB above which a list is large.
+ * Pastes `rows` generated accounts (halfClosedList: for an even count n,
+ * shut n/2, hours freed n/2 × 104 exactly), as Ctrl+V does (see
+ * pasteInPage). 30,000 rows are about 700 KB, well over the 200 KB above
+ * which a list is large.
  *
  * Resolves to whether the page took the paste itself.
  */
 async function pasteRows(page, rows) {
-  const { taken } = await pasteInPage(
-    page,
-    (rows) => {
-      const lines = ["公众号名称\t粉丝数\t每周发布次数\t每期耗时"];
-      for (let i = 0; i < rows; i++) lines.push(`账号${i}\t${i % 2 ? 500 : 5000}\t1\t2`);
-      return lines.join("\n");
-    },
-    rows,
-  );
+  const { taken } = await pasteInPage(page, halfClosedList, rows);
   return taken;
 }
 

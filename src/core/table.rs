@@ -256,20 +256,24 @@ impl<'t> Rows<'t> {
             Some(quote) if rest.get(quote) == Some(&b'"') => {
                 let delimiter = self.delimiter;
                 let parser = self.parser.get_or_insert_with(|| parser(delimiter));
-                row.read_quoted(parser, rest)
+                let read = row.read_quoted(parser, rest);
+                // The parser stops after the `\r` of a CRLF; the record ends
+                // past its `\n`.
+                match read.checked_sub(1) {
+                    Some(last) if rest.get(last) == Some(&b'\r') => {
+                        last + line_break_at(rest, last)
+                    }
+                    _ => read,
+                }
             }
             line => {
                 let line = line.unwrap_or(rest.len());
                 row.split(begin, begin + line, self.delimiter.byte());
                 // The line break ends the record with it.
-                (line + 1).min(rest.len())
+                line + line_break_at(rest, line)
             }
         };
-        let mut end = begin.saturating_add(read);
-        // A CRLF ends the record whole, not only its `\r`.
-        if end > 0 && bytes.get(end - 1) == Some(&b'\r') && bytes.get(end) == Some(&b'\n') {
-            end += 1;
-        }
+        let end = begin.saturating_add(read);
         self.at = end;
         row.unclosed_quote = row.quoted && end >= bytes.len() && unclosed_quote(rest, row);
         true
@@ -387,29 +391,26 @@ fn parser(delimiter: Delimiter) -> csv_core::Reader {
 
 /// Counts the empty lines CSV skips from byte `start`, where a record
 /// (or the text) ended, and finds the byte past them, where the next record
-/// begins. A CRLF is one line break.
+/// begins.
 fn blank_lines_at(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
-    let mut i = start;
-    let mut lines = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\r' => {
-                lines += 1;
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-            }
-            b'\n' => {
-                lines += 1;
-                i += 1;
-            }
-            _ => break,
+    let (mut lines, mut i) = (0, start);
+    loop {
+        match line_break_at(bytes, i) {
+            0 => return (lines, i),
+            length => (lines, i) = (lines + 1, i + length),
         }
     }
-    (lines, i)
+}
+
+/// The length of the line break at byte `i`: 2 for CRLF, 1 for a lone `\r`
+/// or `\n`, 0 for none.
+fn line_break_at(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'\r') if bytes.get(i + 1) == Some(&b'\n') => 2,
+        Some(b'\r' | b'\n') => 1,
+        _ => 0,
+    }
 }
 
 /// Picks the delimiter that splits the first rows most consistently.

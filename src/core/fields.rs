@@ -2,7 +2,7 @@
 //!
 //! Columns are found by what their header says, never by position, so that
 //! a township's own sheet works in whatever order and wording it has. A
-//! header is matched in [`compact`](crate::core::values::compact) form
+//! header is matched in [`compact`](crate::core::text::compact) form
 //! (full-width made half-width, whitespace removed, lower-cased) after a
 //! trailing unit in brackets is taken off: `外包费用（万元）` is the outsourcing
 //! fee, in units of 10,000 yuan.
@@ -26,7 +26,8 @@
 
 use crate::core::account::Field;
 use crate::core::lang::Lang;
-use crate::core::values::{self, compact, Period, Unit};
+use crate::core::text::compact;
+use crate::core::values::{self, Period, Unit};
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

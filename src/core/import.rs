@@ -32,11 +32,13 @@
 use std::sync::Arc;
 
 use crate::core::account::{Account, Decision, Field, Figure, Level, Staffing};
+use crate::core::date;
 use crate::core::diagnostic::{Diagnostic, Expected, Problem};
 use crate::core::fields::{Header, Question, Role};
 use crate::core::hash::{name_hash, repeats_hashed, FxHashMap};
 use crate::core::table::{Delimiter, Resume, Row, Rows, Table};
-use crate::core::values::{self, compact, Fault, Measure, Read, Unit};
+use crate::core::text::{self, compact, one_line};
+use crate::core::values::{self, Fault, Measure, Read, Unit};
 
 /// The accounts read from a list, and what the user should know about it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -406,7 +408,7 @@ impl Plan {
     fn read_row(&mut self, row: &Row, import: &mut Import) {
         // The first two filled cells: none makes a blank row, one alone may
         // be a note.
-        let mut filled = row.cells().filter(|cell| !values::trim(cell).is_empty());
+        let mut filled = row.cells().filter(|cell| !text::trim(cell).is_empty());
         let (Some(first), second) = (filled.next(), filled.next()) else {
             return;
         };
@@ -496,7 +498,7 @@ impl Plan {
                 if let Some(&index) = self
                     .unknown
                     .iter()
-                    .find(|&&i| !values::trim(row.cell(i)).is_empty())
+                    .find(|&&i| !text::trim(row.cell(i)).is_empty())
                 {
                     import.diagnostics.push(Diagnostic::new(
                         row.number,
@@ -569,7 +571,7 @@ impl Plan {
         }
         row.cells()
             .skip(self.headers.len())
-            .filter(|cell| !values::trim(cell).is_empty())
+            .filter(|cell| !text::trim(cell).is_empty())
             .collect()
     }
 }
@@ -595,7 +597,7 @@ fn read_field(
     }
     let present = match field {
         Field::MergeInto => set_text(&mut account.merge_into, cell),
-        Field::LastPost => set(&mut account.last_post, values::date(cell).map_err(fail)?),
+        Field::LastPost => set(&mut account.last_post, date::read(cell).map_err(fail)?),
         Field::Level | Field::Staffing | Field::Decision => {
             apply_word(account, read_word(cell, field, question)?)
         }
@@ -666,7 +668,7 @@ impl Units {
         }
         // A unit on one line is stored as its trimmed text; one with a line
         // break never matches, and is joined onto one line below.
-        let text = values::trim(cell);
+        let text = text::trim(cell);
         if let Some(unit) = self
             .recent
             .iter()
@@ -830,7 +832,7 @@ fn flag_duplicate_names(plan: &Plan, import: &mut Import) {
 /// The first non-empty cell of a row.
 fn first_cell<'r>(row: &'r Row) -> &'r str {
     row.cells()
-        .find(|cell| !values::trim(cell).is_empty())
+        .find(|cell| !text::trim(cell).is_empty())
         .unwrap_or("")
 }
 
@@ -846,7 +848,7 @@ fn shown_row(row: &Row) -> String {
 /// True for 合计, 总计, 小计, 共计, 汇总 (also `合 计`, `合计：`, `总计282个`),
 /// 其中 breakdown rows, and Total/Subtotal/Grand total.
 fn is_totals(cell: &str) -> bool {
-    let cell = values::trim(cell);
+    let cell = text::trim(cell);
     // Only text that can start a totals word is worth compacting.
     if !cell.starts_with([
         '合', '总', '小', '共', '汇', '其', 't', 'T', 's', 'S', 'g', 'G',
@@ -894,25 +896,6 @@ fn is_note(only: &str) -> bool {
     ];
     NOTES.iter().any(|word| compact.starts_with(word))
         || (compact.starts_with('注') && compact.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
-}
-
-/// Text on one line: a line break inside a cell (Alt+Enter in Excel) joins
-/// Chinese text directly and other text with a space.
-fn one_line(cell: &str) -> String {
-    let cell = values::trim(cell);
-    if !cell.bytes().any(|b| b == b'\n' || b == b'\r') {
-        return cell.to_string();
-    }
-    let mut out = String::with_capacity(cell.len());
-    for line in cell.lines().map(str::trim).filter(|line| !line.is_empty()) {
-        let joins_cjk = out.chars().last().is_some_and(|c| !c.is_ascii())
-            && line.chars().next().is_some_and(|c| !c.is_ascii());
-        if !out.is_empty() && !joins_cjk {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 /// Writes records as a tab-separated table with a header row.
@@ -1229,13 +1212,6 @@ mod tests {
                     .to_string()
             )
         );
-    }
-
-    #[test]
-    fn multi_line_names_become_one_line() {
-        assert_eq!(one_line("长兴\n发布"), "长兴发布");
-        assert_eq!(one_line("Changxing\r\nRelease"), "Changxing Release");
-        assert_eq!(one_line(" A "), "A");
     }
 
     #[test]

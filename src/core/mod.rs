@@ -18,4 +18,5 @@ pub mod lang;
 pub mod num;
 pub mod rules;
 pub mod table;
+pub mod text;
 pub mod values;

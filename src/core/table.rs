@@ -230,8 +230,7 @@ impl Row<'_> {
 
     /// True when every cell is empty or whitespace: such a row is not data.
     pub fn is_blank(&self) -> bool {
-        self.cells()
-            .all(|cell| crate::core::values::trim(cell).is_empty())
+        self.cells().all(crate::core::text::is_blank)
     }
 }
 

@@ -8,6 +8,10 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+mod read;
+
+pub use read::date as read;
+
 /// A calendar day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

@@ -4,7 +4,7 @@
 
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
-use jianfu::core::date::Date;
+use jianfu::core::date::{Date, LastPost};
 use jianfu::core::estimate::{estimate, Estimate, Estimator, Overrides};
 use jianfu::core::explain::explain;
 use jianfu::core::lang::Lang;
@@ -84,7 +84,7 @@ fn account() -> impl Strategy<Value = Account> {
                 a.outsourcing_fee = fee.into();
                 a.other_cost = other.into();
                 a.avg_reads = reads.into();
-                a.last_post = last_post;
+                a.last_post = last_post.map(LastPost::On);
                 a.decision = given;
                 a
             },
@@ -400,7 +400,7 @@ proptest! {
                 a.outsourcing_fee = span.into();
                 a.other_cost = (pick & 2 == 0).then_some(span).into();
                 a.avg_reads = span.into();
-                a.last_post = Date::from_days_since_epoch(i32::from(days) + 17_000);
+                a.last_post = Date::from_days_since_epoch(i32::from(days) + 17_000).map(LastPost::On);
                 a
             })
             .collect();

@@ -46,7 +46,7 @@ fn accounts() -> Vec<Account> {
     b.level_inferred = false;
     b.staffing = Some(Staffing::PartTime);
     b.followers = int(5000);
-    b.last_post = Some(as_of());
+    b.last_post = Some(as_of().into());
     b.posts_per_week = int(1);
     b.hours_per_post = int(2);
     b.other_cost = int(800);
@@ -54,7 +54,7 @@ fn accounts() -> Vec<Account> {
 
     let mut c = Account::named(4, "县委宣传");
     c.followers = int(5000);
-    c.last_post = Some(as_of());
+    c.last_post = Some(as_of().into());
     c.posts_per_week = int(3);
     c.hours_per_post = int(2);
 
@@ -109,6 +109,7 @@ fn per_account_rows_in_chinese() {
             "公众号名称",
             "主办单位",
             "层级",
+            "平台",
             "运营方式",
             "每周发布次数",
             "每期耗时（小时）",
@@ -131,6 +132,7 @@ fn per_account_rows_in_chinese() {
             "县局发布",
             "某县某局",
             "县级部门",
+            "微信公众号",
             "外包",
             "2",
             "3",
@@ -153,6 +155,7 @@ fn per_account_rows_in_chinese() {
             "某村",
             "某镇某村",
             "村、社区",
+            "微信公众号",
             "兼职",
             "1",
             "2",
@@ -176,6 +179,7 @@ fn per_account_rows_in_chinese() {
             "县委宣传",
             "",
             "县级部门（推断）",
+            "微信公众号",
             "",
             "3",
             "2",
@@ -204,6 +208,7 @@ fn per_account_rows_in_chinese() {
             "无名小号",
             "",
             "县级部门（推断）",
+            "微信公众号",
             "",
             "2–3",
             "2–3",
@@ -225,10 +230,10 @@ fn per_account_rows_in_english() {
     let csv = results_csv(&run(&accounts(), &Overrides::new()), Lang::En);
     let records = records(&csv);
     assert_eq!(
-        records[0][..5],
-        row(&["Row", "Name", "Unit", "Level", "Staffing"])[..]
+        records[0][..6],
+        row(&["Row", "Name", "Unit", "Level", "Platform", "Staffing"])[..]
     );
-    assert_eq!(records[0].len(), 16);
+    assert_eq!(records[0].len(), 17);
     assert_eq!(
         records[1],
         row(&[
@@ -236,6 +241,7 @@ fn per_account_rows_in_english() {
             "县局发布",
             "某县某局",
             "County departments",
+            "WeChat",
             "outsourced",
             "2",
             "3",
@@ -251,7 +257,7 @@ fn per_account_rows_in_english() {
         ])
     );
     assert_eq!(records[3][3], "County departments (inferred)");
-    assert_eq!(records[2][13], "72.8");
+    assert_eq!(records[2][14], "72.8");
 }
 
 #[test]
@@ -335,13 +341,13 @@ fn an_override_is_marked() {
     let records = records(&csv);
     let r = &records[3];
     assert_eq!(r[1], "县委宣传");
-    assert_eq!((r[9].as_str(), r[10].as_str()), ("关停", "已定"));
+    assert_eq!((r[10].as_str(), r[11].as_str()), ("关停", "已定"));
     assert_eq!(
-        (r[11].as_str(), r[12].as_str()),
+        (r[12].as_str(), r[13].as_str()),
         ("已手动调整为：关停", "是")
     );
     // Now closed, its 312 h are freed.
-    assert_eq!(r[13], "312");
+    assert_eq!(r[14], "312");
 }
 
 #[test]
@@ -419,6 +425,6 @@ fn a_fee_given_as_a_range_is_written_as_one() {
     a.outsourcing_fee = Span::new(Num::int(100_000), Num::int(120_000)).into();
     let csv = results_csv(&run(&[a], &Overrides::new()), Lang::Zh);
     let records = records(&csv);
-    assert_eq!(records[1][8], "100000.00–120000.00");
+    assert_eq!(records[1][9], "100000.00–120000.00");
     assert!(records.contains(&row(&["节约资金（元/年）", "100000.00–120000.00"])));
 }

@@ -31,7 +31,7 @@ fn run(accounts: &[Account]) -> Estimate {
 fn active(row: usize, name: &str) -> Account {
     let mut account = Account::named(row, name);
     account.followers = int(5000);
-    account.last_post = Some(as_of());
+    account.last_post = Some(as_of().into());
     account
 }
 

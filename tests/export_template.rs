@@ -1,8 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The downloadable template: what a user fills in must import cleanly.
 
-use jianfu::core::account::{Account, Decision, Figure, Level, Staffing};
-use jianfu::core::date::Date;
+use jianfu::core::account::{Account, Decision, Figure, Level, Platform, Staffing};
+use jianfu::core::date::{Date, LastPost};
 use jianfu::core::diagnostic::Severity;
 use jianfu::core::export::template_csv;
 use jianfu::core::import::import_text;
@@ -29,6 +29,7 @@ fn imported(lang: Lang) -> Vec<Account> {
 fn check(accounts: &[Account], lang: Lang) {
     let (county, village) = (&accounts[0], &accounts[1]);
     assert_eq!(county.row, 2);
+    assert_eq!(county.platform, Platform::Wechat);
     assert_eq!(
         (county.level, county.level_inferred),
         (Level::County, false)
@@ -45,7 +46,10 @@ fn check(accounts: &[Account], lang: Lang) {
     assert_eq!(county.outsourcing_fee, int(85_000), "{lang:?}");
     assert_eq!(county.other_cost, int(1_200));
     assert_eq!(county.avg_reads, int(860));
-    assert_eq!(county.last_post, Date::from_ymd(2019, 4, 12));
+    assert_eq!(
+        county.last_post,
+        Date::from_ymd(2019, 4, 12).map(LastPost::On)
+    );
     assert_eq!(county.decision, None);
     assert_eq!(county.merge_into, "");
     assert!(county.unreadable.is_empty());
@@ -66,7 +70,10 @@ fn check(accounts: &[Account], lang: Lang) {
     assert_eq!(village.outsourcing_fee, Figure::Missing);
     assert_eq!(village.other_cost, Figure::Missing);
     assert_eq!(village.avg_reads, int(45));
-    assert_eq!(village.last_post, Date::from_ymd(2019, 3, 20));
+    assert_eq!(
+        village.last_post,
+        Date::from_ymd(2019, 3, 20).map(LastPost::On)
+    );
     assert_eq!(village.decision, Some(Decision::Merge));
     assert!(village.unreadable.is_empty());
 }
@@ -75,7 +82,7 @@ fn check(accounts: &[Account], lang: Lang) {
 fn the_chinese_template_imports_cleanly() {
     let csv = template_csv(Lang::Zh);
     assert!(csv.starts_with(
-        "\u{FEFF}公众号名称,主办单位,层级,粉丝数,每周发布次数,每期耗时（小时）,运营人数,\
+        "\u{FEFF}公众号名称,主办单位,层级,平台,粉丝数,每周发布次数,每期耗时（小时）,运营人数,\
          运营方式,外包费用（万元）,其他费用（元）,篇均阅读,最近更新,处置意见,归并至\r\n"
     ));
     assert_eq!(csv.matches("\r\n").count(), 3);
@@ -90,7 +97,7 @@ fn the_chinese_template_imports_cleanly() {
 #[test]
 fn the_english_template_imports_cleanly() {
     let csv = template_csv(Lang::En);
-    assert!(csv.starts_with("\u{FEFF}Name,Unit,Level,Followers,"));
+    assert!(csv.starts_with("\u{FEFF}Name,Unit,Level,Platform,Followers,"));
     let accounts = imported(Lang::En);
     check(&accounts, Lang::En);
     assert_eq!(accounts[0].name, "Qingxi Market Regulation");

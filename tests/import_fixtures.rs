@@ -3,11 +3,12 @@
 //! it must give. The fixtures are in `tests/fixtures/`.
 
 use jianfu::core::account::{Account, Decision, Field, Figure, Level, Staffing};
-use jianfu::core::date::Date;
-use jianfu::core::diagnostic::{Expected, Problem, Severity};
-use jianfu::core::import::{import_records, import_text, Import};
+use jianfu::core::date::{Date, LastPost};
+use jianfu::core::diagnostic::{Expected, Problem, RowList, Severity};
+use jianfu::core::import::{import_records, import_text, Context, Import};
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
+use jianfu::core::values::Fault;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -26,8 +27,8 @@ fn range(low: &str, high: &str) -> Figure {
     Span::new(n(low), n(high)).into()
 }
 
-fn day(y: i32, m: u32, d: u32) -> Option<Date> {
-    Date::from_ymd(y, m, d)
+fn day(y: i32, m: u32, d: u32) -> Option<LastPost> {
+    Date::from_ymd(y, m, d).map(LastPost::On)
 }
 
 /// An account as expected: named, with its level, everything else missing.
@@ -46,8 +47,8 @@ fn diagnostics(import: &Import) -> Vec<(usize, &str, &str, Problem)> {
         .iter()
         .map(|d| {
             (
-                d.row,
-                d.column.as_str(),
+                d.order(),
+                d.column().unwrap_or(""),
                 d.value.as_str(),
                 d.problem.clone(),
             )
@@ -125,9 +126,10 @@ fn excel_tsv_with_multi_line_cells_and_a_totals_row() {
                 7,
                 "粉丝数",
                 "很多",
-                Problem::Unreadable {
+                Problem::Cell {
                     field: Field::Followers,
-                    expected: Expected::Count
+                    expected: Expected::Count,
+                    fault: Fault::Unreadable,
                 }
             ),
             (8, "", "合计", Problem::TotalsRow),
@@ -212,8 +214,18 @@ fn english_header_csv() {
     park.avg_reads = point("1001");
     park.last_post = day(2019, 4, 15);
 
-    let mut broken = account(6, "Broken Row", "", Level::County, true);
+    // Its unit and staffing cells are empty under filled ones: in text
+    // (which has no merges to say otherwise) that reads as cells merged
+    // down, filled with a notice each. Its level is left to inference.
+    let mut broken = account(
+        6,
+        "Broken Row",
+        "Development Zone Committee",
+        Level::County,
+        true,
+    );
     broken.posts_per_week = point("7");
+    broken.staffing = Some(Staffing::Outsourced);
     broken.unreadable = [Field::Followers, Field::Decision].into_iter().collect();
 
     assert_accounts(&import, &[release, town, village, park, broken]);
@@ -224,18 +236,40 @@ fn english_header_csv() {
                 6,
                 "followers",
                 "lots",
-                Problem::Unreadable {
+                Problem::Cell {
                     field: Field::Followers,
-                    expected: Expected::Count
+                    expected: Expected::Count,
+                    fault: Fault::Unreadable,
                 }
             ),
             (
                 6,
                 "decision",
                 "maybe",
-                Problem::Unreadable {
+                Problem::Cell {
                     field: Field::Decision,
-                    expected: Expected::Decision
+                    expected: Expected::Decision,
+                    fault: Fault::Unreadable,
+                }
+            ),
+            (
+                6,
+                "unit",
+                "Development Zone Committee",
+                Problem::Filled {
+                    field: Field::Unit,
+                    rows: RowList::of(6),
+                    merged: false,
+                }
+            ),
+            (
+                6,
+                "staffing",
+                "外包",
+                Problem::Filled {
+                    field: Field::Staffing,
+                    rows: RowList::of(6),
+                    merged: false,
                 }
             ),
             (7, "", "Total", Problem::TotalsRow),
@@ -348,5 +382,5 @@ fn records_give_the_same_accounts_as_text() {
                 .collect()
         })
         .collect();
-    check_gb18030_accounts(&import_records(&records));
+    check_gb18030_accounts(&import_records(&records, &Context::default()));
 }

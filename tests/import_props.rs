@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use jianfu::core::import::{import_records, import_text, Importer};
+use jianfu::core::import::{import_records, import_text, Context, Importer};
 use jianfu::core::lang::Lang;
 use jianfu::core::table::{Delimiter, Table};
 use jianfu::core::values::is_missing;
@@ -100,11 +100,21 @@ fn line() -> impl Strategy<Value = Line> {
         })
 }
 
-/// True when the row must become exactly one account: not a totals row, and
-/// either named or holding a recognised cell.
+/// True when the row must become exactly one account: not a totals row, not
+/// a section heading, and either named or holding a recognised cell.
 fn is_account(line: &Line) -> bool {
     !line.totals
+        && !is_heading(line)
         && (!line.name.is_empty() || !is_missing(&line.followers) || !is_missing(&line.posts))
+}
+
+/// A row whose only text is a level's name, such as 村 (the only one the
+/// names above can spell), is a section heading, not an account.
+fn is_heading(line: &Line) -> bool {
+    line.name == "村"
+        && [&line.followers, &line.posts, &line.note]
+            .iter()
+            .all(|cell| cell.trim().is_empty())
 }
 
 fn table(lines: &[Line]) -> String {
@@ -226,7 +236,7 @@ proptest! {
                 ]
             })
             .collect();
-        let from_records = import_records(&records);
+        let from_records = import_records(&records, &Context::default());
         prop_assert_eq!(from_text, from_records);
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
-use crate::core::date::Date;
+use crate::core::date::LastPost;
 use crate::core::lang::Lang;
 use crate::core::num::{Num, Span};
 
@@ -36,6 +36,81 @@ impl Level {
             Level::County => lang.pick("县级部门", "County departments"),
             Level::Township => lang.pick("乡镇、街道、园区", "Townships, streets, parks"),
             Level::Village => lang.pick("村、社区", "Villages, communities"),
+        }
+    }
+}
+
+/// The platform an account is on. A unit may run one account on each
+/// (国办发〔2018〕123号: one unit, one account per platform), and every
+/// platform is counted alike.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub enum Platform {
+    /// 微信公众号 (订阅号, 服务号): the platform a list is of when it names
+    /// none.
+    #[default]
+    Wechat,
+    /// 新浪微博.
+    Weibo,
+    /// 抖音.
+    Douyin,
+    /// 今日头条 (头条号).
+    Toutiao,
+    /// 快手.
+    Kuaishou,
+    /// 视频号 (WeChat Channels).
+    Channels,
+    /// 小红书.
+    Xiaohongshu,
+    /// 百家号.
+    Baijiahao,
+    /// Any other platform (网易号, 学习强国, a website, an app…).
+    Other,
+}
+
+impl Platform {
+    /// All platforms, in the order they are shown.
+    pub const ALL: [Platform; 9] = [
+        Platform::Wechat,
+        Platform::Weibo,
+        Platform::Douyin,
+        Platform::Toutiao,
+        Platform::Kuaishou,
+        Platform::Channels,
+        Platform::Xiaohongshu,
+        Platform::Baijiahao,
+        Platform::Other,
+    ];
+
+    /// The platform's name.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Platform::Wechat => lang.pick("微信公众号", "WeChat"),
+            Platform::Weibo => lang.pick("微博", "Weibo"),
+            Platform::Douyin => lang.pick("抖音", "Douyin"),
+            Platform::Toutiao => lang.pick("今日头条", "Toutiao"),
+            Platform::Kuaishou => lang.pick("快手", "Kuaishou"),
+            Platform::Channels => lang.pick("视频号", "WeChat Channels"),
+            Platform::Xiaohongshu => lang.pick("小红书", "Xiaohongshu"),
+            Platform::Baijiahao => lang.pick("百家号", "Baijiahao"),
+            Platform::Other => lang.pick("其他平台", "Other"),
+        }
+    }
+
+    /// The name the JS API and the page's filter use (`wechat`, `weibo`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Platform::Wechat => "wechat",
+            Platform::Weibo => "weibo",
+            Platform::Douyin => "douyin",
+            Platform::Toutiao => "toutiao",
+            Platform::Kuaishou => "kuaishou",
+            Platform::Channels => "channels",
+            Platform::Xiaohongshu => "xiaohongshu",
+            Platform::Baijiahao => "baijiahao",
+            Platform::Other => "other",
         }
     }
 }
@@ -95,6 +170,8 @@ pub enum Field {
     Unit,
     /// Its administrative level.
     Level,
+    /// The platform it is on.
+    Platform,
     /// Follower count.
     Followers,
     /// Posts per week.
@@ -121,10 +198,11 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of SPEC §2 (and of the template).
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 15] = [
         Field::Name,
         Field::Unit,
         Field::Level,
+        Field::Platform,
         Field::Followers,
         Field::PostsPerWeek,
         Field::HoursPerPost,
@@ -158,6 +236,8 @@ pub struct Account {
     pub level: Level,
     /// True when `level` was inferred from the name and unit.
     pub level_inferred: bool,
+    /// The platform it is on: [`Platform::Wechat`] when the list names none.
+    pub platform: Platform,
     /// Follower count.
     pub followers: Figure,
     /// Posts per week (a per-month column is already converted).
@@ -174,8 +254,8 @@ pub struct Account {
     pub other_cost: Figure,
     /// Average reads per post.
     pub avg_reads: Figure,
-    /// Date of the last post.
-    pub last_post: Option<Date>,
+    /// When it last posted.
+    pub last_post: Option<LastPost>,
     /// The decision already given in the list, if any.
     pub decision: Option<Decision>,
     /// The account it merges into; empty when not given.
@@ -185,12 +265,14 @@ pub struct Account {
     pub unreadable: Fields,
 }
 
-/// A figure read from a cell: missing, or an exact range.
+/// A figure read from a cell: missing, an exact range, or a number with a
+/// bound (`不足1000`).
 ///
 /// Nearly every figure in a real list is a whole number (`1,234`, `2`,
 /// `15000` from `1.5万`), so a whole number is kept inline in 16 bytes, and
-/// only a fraction or a range (`2~3`, `2.5`) is boxed. An `Option<Span>`
-/// would take 40 bytes for each of an account's seven figures.
+/// only a fraction, a range (`2~3`, `2.5`) or a bounded figure is boxed. An
+/// `Option<Span>` would take 40 bytes for each of an account's seven
+/// figures.
 #[derive(Clone, Debug, Default)]
 pub enum Figure {
     /// Blank, a missing marker, or unreadable.
@@ -198,26 +280,64 @@ pub enum Figure {
     Missing,
     /// A whole number.
     Whole(i64),
-    /// Anything else: a fraction, or a range.
+    /// A fraction, or a range.
     Other(Box<Span>),
+    /// A number the true value lies below or above.
+    Bounded(Box<Bounded>),
+}
+
+/// Which side of the number written the true value lies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Bound {
+    /// 不足1000, 不到1000, 少于1000, 低于1000, 1000以下, <1000: below it.
+    Below,
+    /// 1000以上, 超过1000, >1000, 1000+: at or above it.
+    Above,
+}
+
+/// A figure written with a bound: the number, the side of it the true value
+/// lies on, and the words as written, for the reason that cites them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bounded {
+    /// The number written, scaled like any figure (`不足1万` is 10,000).
+    pub value: Span,
+    /// Which side of it the true value lies on.
+    pub bound: Bound,
+    /// The cell as written, trimmed.
+    pub written: Box<str>,
 }
 
 impl Figure {
-    /// The value, or `None` when missing.
+    /// The value, or `None` when missing. A bounded figure gives the number
+    /// written: sums use it as it stands (the importer says so), and the
+    /// rules that compare it with a threshold ask [`Figure::bounded`].
     #[inline]
     pub fn span(&self) -> Option<Span> {
         match self {
             Figure::Missing => None,
             Figure::Whole(n) => Some(Span::point(Num::int(*n))),
             Figure::Other(span) => Some(**span),
+            Figure::Bounded(bounded) => Some(bounded.value),
+        }
+    }
+
+    /// The bound and the words, for a figure written with a bound.
+    #[inline]
+    pub fn bounded(&self) -> Option<&Bounded> {
+        match self {
+            Figure::Bounded(bounded) => Some(bounded),
+            _ => None,
         }
     }
 }
 
-/// Figures are equal when their values are, however they are stored.
+/// Figures are equal when their values and bounds are, however they are
+/// stored.
 impl PartialEq for Figure {
     fn eq(&self, other: &Figure) -> bool {
         self.span() == other.span()
+            && self.bounded().map(|b| b.bound) == other.bounded().map(|b| b.bound)
     }
 }
 
@@ -239,10 +359,27 @@ impl From<Option<Span>> for Figure {
 }
 
 /// Serialized as the span it stands for (`null` when missing), the shape
-/// the JS API has always given.
+/// the JS API has always given; a bounded figure adds its `bound` and the
+/// words as `written`.
 impl Serialize for Figure {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.span().serialize(serializer)
+        #[derive(Serialize)]
+        struct View<'a> {
+            low: Num,
+            high: Num,
+            bound: Bound,
+            written: &'a str,
+        }
+        match self {
+            Figure::Bounded(b) => View {
+                low: b.value.low,
+                high: b.value.high,
+                bound: b.bound,
+                written: &b.written,
+            }
+            .serialize(serializer),
+            _ => self.span().serialize(serializer),
+        }
     }
 }
 
@@ -305,6 +442,7 @@ impl Account {
             unit: Arc::default(),
             level: Level::County,
             level_inferred: true,
+            platform: Platform::Wechat,
             followers: Figure::Missing,
             posts_per_week: Figure::Missing,
             hours_per_post: Figure::Missing,
@@ -356,6 +494,6 @@ mod tests {
             vec![Field::Followers, Field::Decision]
         );
         assert!(Fields::default().is_empty());
-        assert_eq!(Field::ALL.len(), 14, "a u16 holds every field");
+        assert_eq!(Field::ALL.len(), 15, "a u16 holds every field");
     }
 }

@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::core::account::{Account, Decision, Field, Level, Staffing};
+use crate::core::account::{Account, Decision, Field, Level, Platform, Staffing};
 use crate::core::assumptions::Assumptions;
 use crate::core::date::Date;
 use crate::core::hash::repeats;
@@ -83,6 +83,8 @@ pub struct AccountResult {
     pub level: Level,
     /// True when the level was inferred from the name and unit.
     pub level_inferred: bool,
+    /// The platform it is on.
+    pub platform: Platform,
     /// How it is staffed, if known.
     pub staffing: Option<Staffing>,
     /// The account it merges into, if the list names one.
@@ -182,6 +184,8 @@ pub struct Summary {
     pub shut_cost_per_read: Option<ReadCost>,
     /// Totals by level.
     pub by_level: ByLevel,
+    /// Totals by platform, every platform listed (most with nothing).
+    pub by_platform: ByPlatform,
     /// The accounts that take on merged accounts' work, by name.
     pub receiving: Vec<ReceivingLoad>,
 }
@@ -217,17 +221,40 @@ pub struct ReadCost {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ByLevel {
     /// County departments.
-    pub county: LevelSummary,
+    pub county: GroupSummary,
     /// Townships, streets and parks.
-    pub township: LevelSummary,
+    pub township: GroupSummary,
     /// Villages and communities.
-    pub village: LevelSummary,
+    pub village: GroupSummary,
 }
 
-/// Totals for one level.
+/// Totals for each platform, keyed as [`Platform::key`] names them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ByPlatform {
+    /// 微信公众号.
+    pub wechat: GroupSummary,
+    /// 微博.
+    pub weibo: GroupSummary,
+    /// 抖音.
+    pub douyin: GroupSummary,
+    /// 今日头条.
+    pub toutiao: GroupSummary,
+    /// 快手.
+    pub kuaishou: GroupSummary,
+    /// 视频号.
+    pub channels: GroupSummary,
+    /// 小红书.
+    pub xiaohongshu: GroupSummary,
+    /// 百家号.
+    pub baijiahao: GroupSummary,
+    /// Other platforms.
+    pub other: GroupSummary,
+}
+
+/// Totals for one level or one platform.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct LevelSummary {
+pub struct GroupSummary {
     /// Accounts before the plan.
     pub before: usize,
     /// Accounts after it (the kept ones).
@@ -283,6 +310,8 @@ pub struct AccountView<'a> {
     pub level: Level,
     /// True when the level was inferred.
     pub level_inferred: bool,
+    /// `wechat` / `weibo` / `douyin` / … / `other`.
+    pub platform: Platform,
     /// `partTime` / `dedicated` / `outsourced`, or absent.
     pub staffing: Option<Staffing>,
     /// `keep` / `close` / `merge`.
@@ -474,6 +503,7 @@ fn assess(
         unit: account.unit.to_string(),
         level: account.level,
         level_inferred: account.level_inferred,
+        platform: account.platform,
         staffing: account.staffing,
         merge_into: account.merge_into.clone(),
         figures,
@@ -580,6 +610,7 @@ struct Totals {
     with_reads_cash: Span,
     reads: Span,
     by_level: ByLevel,
+    by_platform: ByPlatform,
     receiving: BTreeMap<String, ReceivingLoad>,
 }
 
@@ -624,13 +655,8 @@ impl Totals {
             self.with_reads_cash = self.with_reads_cash + r.figures.cash;
             self.reads = self.reads + reads;
         }
-        let level = self.by_level.get_mut(r.level);
-        level.before += 1;
-        level.after += usize::from(!shut);
-        level.hours_before = level.hours_before + r.figures.hours;
-        level.hours_freed = level.hours_freed + r.hours_freed;
-        level.cash_before = level.cash_before + r.figures.cash;
-        level.cash_saved = level.cash_saved + r.cash_saved;
+        self.by_level.get_mut(r.level).add(r);
+        self.by_platform.get_mut(r.platform).add(r);
     }
 
     fn summary(self, assumptions: &Assumptions) -> Summary {
@@ -666,14 +692,66 @@ impl Totals {
             },
             shut_cost_per_read,
             by_level: self.by_level,
+            by_platform: self.by_platform,
             receiving: self.receiving.into_values().collect(),
         }
     }
 }
 
+impl GroupSummary {
+    fn add(&mut self, r: &AccountResult) {
+        self.before += 1;
+        self.after += usize::from(!r.decision.shuts());
+        self.hours_before = self.hours_before + r.figures.hours;
+        self.hours_freed = self.hours_freed + r.hours_freed;
+        self.cash_before = self.cash_before + r.figures.cash;
+        self.cash_saved = self.cash_saved + r.cash_saved;
+    }
+}
+
+impl ByPlatform {
+    /// The totals of one platform.
+    pub fn get(&self, platform: Platform) -> &GroupSummary {
+        match platform {
+            Platform::Wechat => &self.wechat,
+            Platform::Weibo => &self.weibo,
+            Platform::Douyin => &self.douyin,
+            Platform::Toutiao => &self.toutiao,
+            Platform::Kuaishou => &self.kuaishou,
+            Platform::Channels => &self.channels,
+            Platform::Xiaohongshu => &self.xiaohongshu,
+            Platform::Baijiahao => &self.baijiahao,
+            Platform::Other => &self.other,
+        }
+    }
+
+    fn get_mut(&mut self, platform: Platform) -> &mut GroupSummary {
+        match platform {
+            Platform::Wechat => &mut self.wechat,
+            Platform::Weibo => &mut self.weibo,
+            Platform::Douyin => &mut self.douyin,
+            Platform::Toutiao => &mut self.toutiao,
+            Platform::Kuaishou => &mut self.kuaishou,
+            Platform::Channels => &mut self.channels,
+            Platform::Xiaohongshu => &mut self.xiaohongshu,
+            Platform::Baijiahao => &mut self.baijiahao,
+            Platform::Other => &mut self.other,
+        }
+    }
+
+    /// The platforms the list has accounts on, in the order of
+    /// [`Platform::ALL`].
+    pub fn present(&self) -> impl Iterator<Item = (Platform, &GroupSummary)> {
+        Platform::ALL
+            .into_iter()
+            .map(|platform| (platform, self.get(platform)))
+            .filter(|(_, totals)| totals.before > 0)
+    }
+}
+
 impl ByLevel {
     /// The totals of one level.
-    pub fn get(&self, level: Level) -> &LevelSummary {
+    pub fn get(&self, level: Level) -> &GroupSummary {
         match level {
             Level::County => &self.county,
             Level::Township => &self.township,
@@ -681,7 +759,7 @@ impl ByLevel {
         }
     }
 
-    fn get_mut(&mut self, level: Level) -> &mut LevelSummary {
+    fn get_mut(&mut self, level: Level) -> &mut GroupSummary {
         match level {
             Level::County => &mut self.county,
             Level::Township => &mut self.township,
@@ -727,6 +805,7 @@ impl AccountResult {
             unit: &self.unit,
             level: self.level,
             level_inferred: self.level_inferred,
+            platform: self.platform,
             staffing: self.staffing,
             decision: self.decision,
             rule: self.rule,
@@ -846,7 +925,7 @@ mod tests {
     fn active(row: usize, name: &str) -> Account {
         let mut account = Account::named(row, name);
         account.followers = int(5000).into();
-        account.last_post = Some(as_of());
+        account.last_post = Some(as_of().into());
         account
     }
 

@@ -100,11 +100,12 @@ const BOM: &str = "\u{FEFF}";
 /// outsourced county bureau whose decision is left to the rules, and a
 /// village account already marked for merging into its town's account. The
 /// Chinese template gives the fee in 万元, as its header says.
-const TEMPLATE_ROWS_ZH: [[&str; 14]; 2] = [
+const TEMPLATE_ROWS_ZH: [[&str; 15]; 2] = [
     [
         "清溪市场监管",
         "清溪县市场监督管理局",
         "县级部门",
+        "微信公众号",
         "12500",
         "2~3",
         "2",
@@ -121,6 +122,7 @@ const TEMPLATE_ROWS_ZH: [[&str; 14]; 2] = [
         "青山村务",
         "青山镇青山村村民委员会",
         "村（社区）",
+        "微信公众号",
         "320",
         "1",
         "1.5",
@@ -136,11 +138,12 @@ const TEMPLATE_ROWS_ZH: [[&str; 14]; 2] = [
 ];
 
 /// The same rows in English, with the fee in yuan.
-const TEMPLATE_ROWS_EN: [[&str; 14]; 2] = [
+const TEMPLATE_ROWS_EN: [[&str; 15]; 2] = [
     [
         "Qingxi Market Regulation",
         "Qingxi County Market Regulation Bureau",
         "county department",
+        "WeChat",
         "12500",
         "2~3",
         "2",
@@ -157,6 +160,7 @@ const TEMPLATE_ROWS_EN: [[&str; 14]; 2] = [
         "Qingshan Village Affairs",
         "Qingshan Village Committee, Qingshan Town",
         "village",
+        "WeChat",
         "320",
         "1",
         "1.5",
@@ -256,13 +260,14 @@ fn write_results(estimate: &Estimate, lang: Lang) -> csv::Result<String> {
     sheet.finish()
 }
 
-fn account_headers(lang: Lang) -> [&'static str; 16] {
+fn account_headers(lang: Lang) -> [&'static str; 17] {
     match lang {
         Lang::Zh => [
             "行号",
             "公众号名称",
             "主办单位",
             "层级",
+            "平台",
             "运营方式",
             "每周发布次数",
             "每期耗时（小时）",
@@ -281,6 +286,7 @@ fn account_headers(lang: Lang) -> [&'static str; 16] {
             "Name",
             "Unit",
             "Level",
+            "Platform",
             "Staffing",
             "Posts per week",
             "Hours per post",
@@ -297,7 +303,7 @@ fn account_headers(lang: Lang) -> [&'static str; 16] {
     }
 }
 
-fn account_row(result: &AccountResult, lang: Lang) -> [String; 16] {
+fn account_row(result: &AccountResult, lang: Lang) -> [String; 17] {
     let figures = &result.figures;
     let mut level = result.level.label(lang).to_string();
     if result.level_inferred {
@@ -319,6 +325,7 @@ fn account_row(result: &AccountResult, lang: Lang) -> [String; 16] {
         result.name.clone(),
         result.unit.clone(),
         level,
+        result.platform.label(lang).to_string(),
         staffing.to_string(),
         span_text(figures.posts_per_week, plain),
         span_text(figures.hours_per_post, plain),
@@ -474,6 +481,7 @@ fn template_header(field: Field, lang: Lang) -> &'static str {
         Field::Name => ("公众号名称", "Name"),
         Field::Unit => ("主办单位", "Unit"),
         Field::Level => ("层级", "Level"),
+        Field::Platform => ("平台", "Platform"),
         Field::Followers => ("粉丝数", "Followers"),
         Field::PostsPerWeek => ("每周发布次数", "Posts per week"),
         Field::HoursPerPost => ("每期耗时（小时）", "Hours per post"),

@@ -96,6 +96,7 @@ impl Header {
     /// field: an exact match beats a loose one, then the first column wins.
     pub fn new<'a>(cells: impl IntoIterator<Item = &'a str>) -> Header {
         let mut columns: Vec<Column> = cells.into_iter().map(classify).collect();
+        second_choices(&mut columns);
         // The best column for each field so far: at most 14 entries.
         let mut best: Vec<(Field, usize)> = Vec::new();
         for (index, column) in columns.iter().enumerate() {
@@ -171,6 +172,39 @@ impl Header {
     }
 }
 
+/// 类别 (category) and 类型 (type) hold a level in some lists and a
+/// platform in others (订阅号, 服务号). When such a column's field is already
+/// held by another column, it takes the other field instead, if that one is
+/// free: a list with 层级 and 类别 has its levels in 层级 and its platforms in
+/// 类别. (Either column still reads each cell as a level or a platform,
+/// whichever it is.)
+fn second_choices(columns: &mut [Column]) {
+    let held =
+        |columns: &[Column], field: Field| columns.iter().any(|c| c.role == Role::Field(field));
+    for index in 0..columns.len() {
+        let Some(column) = columns.get(index) else {
+            continue;
+        };
+        let other = match (column.role, compact(&column.header).as_str()) {
+            (Role::Field(Field::Level), "类别" | "分类") => Field::Platform,
+            (Role::Field(Field::Platform), "类型") => Field::Level,
+            _ => continue,
+        };
+        let Role::Field(field) = column.role else {
+            continue;
+        };
+        let taken = columns
+            .iter()
+            .enumerate()
+            .any(|(i, c)| i != index && c.role == Role::Field(field));
+        if taken && !held(columns, other) {
+            if let Some(column) = columns.get_mut(index) {
+                column.role = Role::Field(other);
+            }
+        }
+    }
+}
+
 /// Classifies one header cell.
 pub fn classify(header: &str) -> Column {
     let written = header.trim().to_string();
@@ -213,6 +247,7 @@ pub fn label(field: Field, lang: Lang) -> &'static str {
         Field::Name => ("名称", "name"),
         Field::Unit => ("主办单位", "unit"),
         Field::Level => ("层级", "level"),
+        Field::Platform => ("平台", "platform"),
         Field::Followers => ("粉丝数", "followers"),
         Field::PostsPerWeek => ("每周发布次数", "posts per week"),
         Field::HoursPerPost => ("每期耗时（小时）", "hours per post"),
@@ -388,6 +423,29 @@ const EXACT: &[(&[&str], Field, Option<Question>)] = &[
             "tier",
         ],
         Field::Level,
+        None,
+    ),
+    (
+        &[
+            "平台",
+            "注册平台",
+            "所属平台",
+            "发布平台",
+            "账号平台",
+            "平台类型",
+            "新媒体平台",
+            "新媒体类型",
+            "媒体类型",
+            "账号类型",
+            "帐号类型",
+            "类型",
+            "渠道",
+            "platform",
+            "type",
+            "channel",
+            "mediatype",
+        ],
+        Field::Platform,
         None,
     ),
     (
@@ -757,6 +815,18 @@ fn loose(base: &str) -> Option<Meaning> {
     if has(&["层级", "级别", "level", "tier"]) {
         return Some((Field::Level, None));
     }
+    // A platform, unless the header names the account (平台账号名称).
+    if has(&[
+        "平台",
+        "新媒体类型",
+        "账号类型",
+        "帐号类型",
+        "媒体类型",
+        "platform",
+    ]) && !has(&["名称", "名字", "name"])
+    {
+        return Some((Field::Platform, None));
+    }
     if has(&[
         "处置",
         "处理意见",
@@ -908,7 +978,6 @@ mod tests {
             "备注",
             "微信号",
             "原始ID",
-            "账号类型",
             "总阅读量",
             "联系人",
             "",
@@ -919,6 +988,57 @@ mod tests {
         for header in ["序号", "No.", "#", "编号"] {
             assert_eq!(role(header), Role::Serial, "{header}");
         }
+    }
+
+    #[test]
+    fn platform_columns_and_the_category_column() {
+        for header in [
+            "平台",
+            "注册平台",
+            "新媒体类型",
+            "账号类型",
+            "类型",
+            "入驻平台",
+        ] {
+            assert_eq!(role(header), Role::Field(Field::Platform), "{header}");
+        }
+        assert_eq!(role("平台账号名称"), Role::Field(Field::Name));
+        // 类别 is a level (SPEC §2) unless a level column comes with it.
+        assert_eq!(role("类别"), Role::Field(Field::Level));
+        let header = Header::new(["名称", "层级", "类别"]);
+        assert_eq!(header.find(Field::Level), Some(1));
+        assert_eq!(header.find(Field::Platform), Some(2));
+        assert!(header.duplicates.is_empty());
+        let header = Header::new(["名称", "类别", "平台"]);
+        assert_eq!(header.find(Field::Level), Some(1));
+        assert_eq!(header.find(Field::Platform), Some(2));
+        // 类型 is a platform, unless a platform column comes with it.
+        let header = Header::new(["名称", "平台", "类型"]);
+        assert_eq!(header.find(Field::Level), Some(2));
+    }
+
+    #[test]
+    fn traditional_headers() {
+        use Field::*;
+        for (header, field) in [
+            ("公眾號名稱", Name),
+            ("粉絲數", Followers),
+            ("主辦單位", Unit),
+            ("層級", Level),
+            ("每週發佈次數", PostsPerWeek),
+            ("運營方式", Staffing),
+            ("外包費用（萬元）", OutsourcingFee),
+            ("最近更新", LastPost),
+            ("篇均閱讀", AvgReads),
+            ("處置意見", Decision),
+            ("歸併至", MergeInto),
+        ] {
+            assert_eq!(role(header), Role::Field(field), "{header}");
+        }
+        assert_eq!(
+            classify("外包費用（萬元）").unit.multiplier,
+            Some(Num::int(10_000))
+        );
     }
 
     #[test]

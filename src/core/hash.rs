@@ -62,9 +62,7 @@ impl Hasher for FxHasher {
 /// ```
 pub fn repeats(names: &[&str]) -> Vec<(usize, usize)> {
     let hashes: Vec<u64> = names.iter().map(|name| name_hash(name)).collect();
-    repeats_hashed(&hashes, &|index| {
-        names.get(index).copied().unwrap_or_default()
-    })
+    repeats_hashed(&hashes, &|a, b| names.get(a) == names.get(b))
 }
 
 /// The hash [`repeats`] sorts a name by.
@@ -74,10 +72,11 @@ pub fn name_hash(name: &str) -> u64 {
     hasher.finish()
 }
 
-/// [`repeats`] for names whose [`name_hash`]es are already known (the
-/// importer works each out while the name is at hand); `name` gives the
-/// name at an index, and is asked only where hashes are equal.
-pub fn repeats_hashed<'n>(hashes: &[u64], name: &dyn Fn(usize) -> &'n str) -> Vec<(usize, usize)> {
+/// [`repeats`] for keys whose hashes are already known (the importer works
+/// each out while the name is at hand, mixed with the platform); `same`
+/// says whether the keys at two indices are equal, and is asked only where
+/// hashes are.
+pub fn repeats_hashed(hashes: &[u64], same: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
     // Enough whole low bytes for every index; a list is far shorter than
     // 2^32, so at least 32 bits of hash remain.
     let index_bytes = (usize::BITS - hashes.len().leading_zeros())
@@ -104,10 +103,9 @@ pub fn repeats_hashed<'n>(hashes: &[u64], name: &dyn Fn(usize) -> &'n str) -> Ve
         run.clear();
         run.extend(same_hash.iter().map(|key| (key & index_mask) as usize));
         while let Some(&first) = run.first() {
-            let first_name = name(first);
             let mut occurrence = 0;
             run.retain(|&index| {
-                if name(index) != first_name {
+                if !same(first, index) {
                     return true;
                 }
                 if let Some(slot) = out.get_mut(index) {
@@ -175,10 +173,10 @@ mod tests {
         let expected = vec![(0, 0), (1, 0), (0, 1), (3, 0), (1, 1), (0, 2)];
         assert_eq!(repeats(&names), expected);
         // Every name hashes alike, or only some do: the same answer.
-        let name = |index: usize| names[index];
+        let same = |a: usize, b: usize| names[a] == names[b];
         let by = |hash: fn(&str) -> u64| {
             let hashes: Vec<u64> = names.iter().map(|name| hash(name)).collect();
-            repeats_hashed(&hashes, &name)
+            repeats_hashed(&hashes, &same)
         };
         assert_eq!(by(|_| 0), expected);
         assert_eq!(by(|_| u64::MAX), expected);

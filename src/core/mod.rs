@@ -12,6 +12,7 @@ pub mod explain;
 pub mod export;
 pub mod fields;
 pub mod figures;
+pub mod grid;
 pub mod hash;
 pub mod import;
 pub mod lang;

@@ -19,9 +19,9 @@
 
 use serde::Serialize;
 
-use crate::core::account::{Account, Decision, Level, Staffing};
+use crate::core::account::{Account, Bound, Decision, Level, Staffing};
 use crate::core::assumptions::Assumptions;
-use crate::core::date::Date;
+use crate::core::date::{Date, LastPost, Meaning, Silence};
 use crate::core::estimate::AccountFigures;
 use crate::core::figures;
 use crate::core::lang::Lang;
@@ -60,21 +60,23 @@ pub enum Reason {
     },
     /// The account has not posted for too long.
     Dormant {
-        /// Its last post.
-        last_post: Date,
+        /// Its last post, as the list gives it.
+        last_post: LastPost,
         /// The as-of date.
         as_of: Date,
-        /// Days from the last post to the as-of date.
-        days: i32,
+        /// How long it had been silent at the as-of date.
+        silence: Silence,
         /// The dormant-days assumption.
         threshold: Span,
     },
     /// Too few followers.
     LowReach {
-        /// Its followers.
+        /// Its followers (the number written, for a bound).
         followers: Span,
         /// The followers threshold.
         threshold: Span,
+        /// The words, for followers written with a bound (`不足1000`).
+        written: Option<Box<str>>,
     },
     /// A village or community account.
     Village {
@@ -128,14 +130,22 @@ pub fn recommend(
         reason,
     };
 
-    if let Some(last_post) = account.last_post {
-        let days = last_post.days_until(as_of);
+    if let Some(last_post) = &account.last_post {
+        let silence = last_post.silence(as_of);
         let threshold = assumptions.dormant_days;
-        if Num::int(i64::from(days)) > threshold.midpoint() {
+        // No post for at least `days` is more than the threshold only if
+        // `days` is.
+        let dormant = match silence {
+            Silence::Days(days) | Silence::AtLeast(days) => {
+                Num::int(i64::from(days)) > threshold.midpoint()
+            }
+            Silence::Stopped => true,
+        };
+        if dormant {
             let reason = Reason::Dormant {
-                last_post,
+                last_post: last_post.clone(),
                 as_of,
-                days,
+                silence,
                 threshold,
             };
             return close(Rule::Dormant, reason);
@@ -144,12 +154,22 @@ pub fn recommend(
 
     if let Some(followers) = figures.followers {
         let threshold = assumptions.followers_threshold;
-        if followers.midpoint() < threshold.midpoint() {
+        // Followers below a number are below the threshold when the number
+        // is at most the threshold (不足1000 is below 1,000); followers at or
+        // above a number are never shown to be below it.
+        let below = match account.followers.bounded() {
+            Some(bounded) => {
+                bounded.bound == Bound::Below && bounded.value.midpoint() <= threshold.midpoint()
+            }
+            None => followers.midpoint() < threshold.midpoint(),
+        };
+        if below {
             return close(
                 Rule::LowReach,
                 Reason::LowReach {
                     followers,
                     threshold,
+                    written: account.followers.bounded().map(|b| b.written.clone()),
                 },
             );
         }
@@ -247,28 +267,26 @@ impl Reason {
             Reason::Dormant {
                 last_post,
                 as_of,
-                days,
+                silence,
                 threshold,
-            } => {
-                let limit = threshold_text(*threshold, 0, lang);
-                match lang {
-                    Lang::Zh => {
-                        format!("最近更新{last_post}，距{as_of}已{days}天，超过{limit}天")
-                    }
-                    Lang::En => format!(
-                        "Last post {last_post}, {days} days before {as_of}: more than {limit} days"
-                    ),
-                }
-            }
+            } => dormant_text(last_post, *as_of, *silence, *threshold, lang),
             Reason::LowReach {
                 followers,
                 threshold,
+                written,
             } => {
-                let count = span_with_midpoint(*followers, lang, |n| figures::number(n, 1, lang));
                 let limit = threshold_text(*threshold, 1, lang);
-                match lang {
-                    Lang::Zh => format!("粉丝数{count}，低于{limit}"),
-                    Lang::En => format!("{count} followers, below {limit}"),
+                match (written, lang) {
+                    (Some(words), Lang::Zh) => format!("粉丝数“{words}”，低于{limit}"),
+                    (Some(words), Lang::En) => format!("Followers “{words}”, below {limit}"),
+                    (None, _) => {
+                        let count =
+                            span_with_midpoint(*followers, lang, |n| figures::number(n, 1, lang));
+                        match lang {
+                            Lang::Zh => format!("粉丝数{count}，低于{limit}"),
+                            Lang::En => format!("{count} followers, below {limit}"),
+                        }
+                    }
                 }
             }
             Reason::Village { merge_into } => match (lang, merge_into.is_empty()) {
@@ -323,6 +341,51 @@ impl Reason {
     }
 }
 
+/// Why an account is dormant, saying how the list's words were read.
+fn dormant_text(
+    last_post: &LastPost,
+    as_of: Date,
+    silence: Silence,
+    threshold: Span,
+    lang: Lang,
+) -> String {
+    let limit = threshold_text(threshold, 0, lang);
+    let days = match silence {
+        Silence::Days(days) | Silence::AtLeast(days) => days,
+        Silence::Stopped => 0,
+    };
+    let said = match last_post {
+        LastPost::On(date) => {
+            return match lang {
+                Lang::Zh => format!("最近更新{date}，距{as_of}已{days}天，超过{limit}天"),
+                Lang::En => {
+                    format!("Last post {date}, {days} days before {as_of}: more than {limit} days")
+                }
+            };
+        }
+        LastPost::Said(said) => said,
+    };
+    let words = &said.written;
+    match (said.meaning, lang) {
+        (Meaning::On(date), Lang::Zh) => {
+            format!("最近更新“{words}”（按{date}计），距{as_of}已{days}天，超过{limit}天")
+        }
+        (Meaning::On(date), Lang::En) => format!(
+            "Last post “{words}” (read as {date}), {days} days before {as_of}: more than \
+             {limit} days"
+        ),
+        (Meaning::NotSince(date), Lang::Zh) => {
+            format!("最近更新“{words}”：{date}之后没有更新，至{as_of}至少{days}天，超过{limit}天")
+        }
+        (Meaning::NotSince(date), Lang::En) => format!(
+            "Last post “{words}”: none after {date}, at least {days} days before {as_of}: \
+             more than {limit} days"
+        ),
+        (Meaning::Stopped, Lang::Zh) => format!("最近更新“{words}”：已停止更新"),
+        (Meaning::Stopped, Lang::En) => format!("Last post “{words}”: stopped posting"),
+    }
+}
+
 /// A threshold as text: its value, or for a range the midpoint the rule
 /// compares with.
 fn threshold_text(threshold: Span, places: u32, lang: Lang) -> String {
@@ -370,10 +433,10 @@ mod tests {
     fn dormant_means_more_than_fourteen_days() {
         let mut account = Account::named(2, "某局发布");
         // 2019-04-05 → 2019-04-19 is 14 days: not more than 14, kept.
-        account.last_post = Some(date(2019, 4, 5));
+        account.last_post = Some(date(2019, 4, 5).into());
         assert_eq!(verdict(&account).rule, Rule::Default);
         // 2019-04-04 → 2019-04-19 is 15 days: dormant.
-        account.last_post = Some(date(2019, 4, 4));
+        account.last_post = Some(date(2019, 4, 4).into());
         let r = verdict(&account);
         assert_eq!((r.decision, r.rule), (Decision::Close, Rule::Dormant));
         assert_eq!(
@@ -381,7 +444,7 @@ mod tests {
             "最近更新2019-04-04，距2019-04-19已15天，超过14天"
         );
         // A post after the as-of date is not dormant.
-        account.last_post = Some(date(2019, 5, 1));
+        account.last_post = Some(date(2019, 5, 1).into());
         assert_eq!(verdict(&account).rule, Rule::Default);
     }
 
@@ -389,7 +452,7 @@ mod tests {
     fn dormant_reason_gives_the_numbers() {
         let mut account = Account::named(2, "某局发布");
         // 2019-03-01 → 2019-04-19: 30 days of March + 19 of April = 49 days.
-        account.last_post = Some(date(2019, 3, 1));
+        account.last_post = Some(date(2019, 3, 1).into());
         let r = verdict(&account);
         assert_eq!(
             r.reason.text(Lang::Zh),
@@ -439,10 +502,10 @@ mod tests {
         let mut account = Account::named(2, "某村");
         account.level = Level::Village;
         account.followers = int(100).into();
-        account.last_post = Some(date(2018, 12, 31));
+        account.last_post = Some(date(2018, 12, 31).into());
         assert_eq!(verdict(&account).rule, Rule::Dormant);
         // Low reach and village: low reach closes it rather than merging.
-        account.last_post = Some(date(2019, 4, 18));
+        account.last_post = Some(date(2019, 4, 18).into());
         assert_eq!(verdict(&account).rule, Rule::LowReach);
         // A village with many followers is merged.
         account.followers = int(5000).into();

@@ -16,7 +16,8 @@ use yew::prelude::*;
 use crate::core::assumptions::Assumptions;
 use crate::core::date::Date;
 use crate::core::estimate::{estimate, Estimate, Estimator, Overrides};
-use crate::core::import::{import_text, Import, Importer};
+use crate::core::grid::Merges;
+use crate::core::import::{import, Context, Import, Importer};
 use crate::web::shared::Shared;
 use crate::web::state::LARGE_INPUT;
 
@@ -91,14 +92,37 @@ struct Finished {
     estimate: Shared<Estimate>,
 }
 
-/// Analyses `text` under `settings`: small lists at once, large ones (over
+/// The list to analyse: the text, and which of its cells are merged (for a
+/// pasted table).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    /// The list's text.
+    pub text: Shared<str>,
+    /// Its merged cells, when it came as a table.
+    pub merges: Option<Shared<Merges>>,
+}
+
+impl Input {
+    /// How the list is imported: against the as-of date (for days written
+    /// without a year), with its merges.
+    fn context(&self, as_of: Date) -> Context {
+        Context {
+            as_of: Some(as_of),
+            merges: self.merges.as_deref().cloned(),
+        }
+    }
+}
+
+/// Analyses `input` under `settings`: small lists at once, large ones (over
 /// [`LARGE_INPUT`] bytes) in slices between frames.
 #[hook]
-pub fn use_analysis(text: &Shared<str>, settings: &Settings) -> Analysis {
+pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
+    let text = &input.text;
     // Small lists: in this render. The import is kept while only the
-    // settings change.
-    let small_import = use_memo(text.clone(), |text| {
-        (text.len() <= LARGE_INPUT).then(|| Shared::new(import_text(text)))
+    // settings other than the as-of date change.
+    let small_import = use_memo((input.clone(), settings.as_of), |(input, as_of)| {
+        (input.text.len() <= LARGE_INPUT)
+            .then(|| Shared::new(import(&input.text, &input.context(*as_of))))
     });
     let small_estimate = use_memo(
         ((*small_import).clone(), settings.clone()),
@@ -114,29 +138,35 @@ pub fn use_analysis(text: &Shared<str>, settings: &Settings) -> Analysis {
     let progress = use_state_eq(|| None::<Progress>);
     {
         let (finished, progress) = (finished.clone(), progress.clone());
-        use_effect_with((text.clone(), settings.clone()), move |(text, settings)| {
-            let cancelled = Rc::new(Cell::new(false));
-            if text.len() > LARGE_INPUT {
-                // A settings change keeps the import of the same text.
-                let import = (*finished)
-                    .as_ref()
-                    .filter(|f| f.text == *text)
-                    .map(|f| f.import.clone());
-                let job = Job::new(text.clone(), settings.clone(), import);
-                wasm_bindgen_futures::spawn_local(job.run(
-                    cancelled.clone(),
-                    Callback::from(move |p| progress.set(p)),
-                    Callback::from(move |done| finished.set(Some(done))),
-                ));
-            } else {
-                progress.set(None);
-                // Let the last large list's accounts go.
-                if finished.is_some() {
-                    finished.set(None);
+        use_effect_with(
+            (input.clone(), settings.clone()),
+            move |(input, settings)| {
+                let cancelled = Rc::new(Cell::new(false));
+                let text = &input.text;
+                if text.len() > LARGE_INPUT {
+                    // A settings change keeps the import of the same text, read
+                    // against the same as-of date.
+                    let import = (*finished)
+                        .as_ref()
+                        .filter(|f| f.text == *text && f.settings.as_of == settings.as_of)
+                        .map(|f| f.import.clone());
+                    let context = input.context(settings.as_of);
+                    let job = Job::new(text.clone(), settings.clone(), import, &context);
+                    wasm_bindgen_futures::spawn_local(job.run(
+                        cancelled.clone(),
+                        Callback::from(move |p| progress.set(p)),
+                        Callback::from(move |done| finished.set(Some(done))),
+                    ));
+                } else {
+                    progress.set(None);
+                    // Let the last large list's accounts go.
+                    if finished.is_some() {
+                        finished.set(None);
+                    }
                 }
-            }
-            move || cancelled.set(true)
-        });
+                move || cancelled.set(true)
+            },
+        );
     }
 
     if let (Some(import), Some(estimate)) = (&*small_import, &*small_estimate) {
@@ -173,15 +203,20 @@ struct Job {
 }
 
 enum Stage {
-    Reading(Importer),
+    Reading(Box<Importer>),
     Estimating(Shared<Import>, Box<Estimator>),
 }
 
 impl Job {
-    fn new(text: Shared<str>, settings: Settings, import: Option<Shared<Import>>) -> Job {
+    fn new(
+        text: Shared<str>,
+        settings: Settings,
+        import: Option<Shared<Import>>,
+        context: &Context,
+    ) -> Job {
         let stage = match import {
             Some(import) => Job::estimating(import, &settings),
-            None => Stage::Reading(Importer::new(&text)),
+            None => Stage::Reading(Box::new(Importer::with_context(&text, context))),
         };
         Job {
             text,

@@ -13,7 +13,7 @@ use crate::core::assumptions::{Assumptions, AssumptionsInput};
 use crate::core::demo;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::estimate::{estimate as run_estimate, AccountView, Overrides, Summary};
-use crate::core::import::{import_records, import_text, Import};
+use crate::core::import::{import, import_records, Context, Import};
 use crate::core::lang::Lang;
 use crate::web::app::{App, AppProps};
 use crate::web::query::PageOptions;
@@ -66,8 +66,10 @@ fn diagnostics(import: &Import, lang: Lang) -> Vec<DiagnosticView<'_>> {
         .diagnostics
         .iter()
         .map(|d: &Diagnostic| DiagnosticView {
-            row: d.row,
-            column: &d.column,
+            // The JS shape of SPEC §6: row 0 and column "" for the whole
+            // input.
+            row: d.row().unwrap_or(0),
+            column: d.column().unwrap_or(""),
             value: &d.value,
             severity: d.severity,
             message: d.message(lang),
@@ -77,9 +79,9 @@ fn diagnostics(import: &Import, lang: Lang) -> Vec<DiagnosticView<'_>> {
 
 /// Reads `input`: pasted text, or an array of row objects whose keys are
 /// column headers.
-fn read_input(input: &JsValue) -> Result<Import, JsValue> {
+fn read_input(input: &JsValue, context: &Context) -> Result<Import, JsValue> {
     if let Some(text) = input.as_string() {
-        return Ok(import_text(&text));
+        return Ok(import(&text, context));
     }
     if !js_sys::Array::is_array(input) {
         return Err(error(
@@ -113,7 +115,7 @@ fn read_input(input: &JsValue) -> Result<Import, JsValue> {
             .collect();
         records.push(record);
     }
-    Ok(import_records(&records))
+    Ok(import_records(&records, context))
 }
 
 fn lang_of(options: &JsValue) -> Result<(Lang, ApiOptions), JsValue> {
@@ -149,7 +151,6 @@ pub fn estimate(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (lang, _) = lang_of(&options)?;
-    let import = read_input(&input)?;
     let given: AssumptionsInput = if assumptions.is_undefined() || assumptions.is_null() {
         AssumptionsInput::default()
     } else {
@@ -160,6 +161,7 @@ pub fn estimate(
         .apply(Assumptions::default())
         .map_err(|e| error(format!("jianfu: {}", e.message(lang))))?;
     let as_of = assumptions.as_of.unwrap_or_else(today);
+    let import = read_input(&input, &Context::as_of(as_of))?;
     let result = run_estimate(&import.accounts, &assumptions, as_of, &Overrides::new());
     let view = result.view(lang);
     to_js(&EstimateResult {
@@ -170,11 +172,21 @@ pub fn estimate(
 }
 
 /// `parse(input, options?)`: the accounts and diagnostics of `input`,
-/// without an estimate.
+/// without an estimate. Days written without a year are read against
+/// `options.assumptions.asOf`, else today.
 #[wasm_bindgen]
 pub fn parse(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let (lang, _) = lang_of(&options)?;
-    let import = read_input(&input)?;
+    let (lang, options) = lang_of(&options)?;
+    let as_of = match options.assumptions {
+        Some(given) => {
+            given
+                .apply(Assumptions::default())
+                .map_err(|e| error(format!("jianfu: {}", e.message(lang))))?
+                .as_of
+        }
+        None => None,
+    };
+    let import = read_input(&input, &Context::as_of(as_of.unwrap_or_else(today)))?;
     to_js(&ParseResult {
         accounts: &import.accounts,
         diagnostics: diagnostics(&import, lang),

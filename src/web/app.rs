@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::web::analysis::{use_analysis, Settings};
+use crate::web::analysis::{use_analysis, Input, Settings};
 use crate::web::components::account_table::AccountTable;
 use crate::web::components::assumptions_panel::AssumptionsPanel;
+use crate::web::components::by_platform::ByPlatform;
 use crate::web::components::chart::Chart;
 use crate::web::components::diagnostics_panel::DiagnosticsPanel;
 use crate::web::components::exports::Exports;
@@ -49,7 +50,13 @@ pub fn App(props: &AppProps) -> Html {
         as_of,
     };
     let input = state.input.clone();
-    let analysis = use_analysis(&input, &settings);
+    let analysis = use_analysis(
+        &Input {
+            text: input.clone(),
+            merges: state.merges.clone(),
+        },
+        &settings,
+    );
     let (import, result) = (analysis.import, analysis.estimate);
 
     use_embed_messages(&props.options, &result.summary);
@@ -66,12 +73,15 @@ pub fn App(props: &AppProps) -> Html {
                 <section class="panel input-area">
                     <InputPanel {lang} {input} progress={analysis.progress}
                         dispatch={dispatch.clone()} />
-                    <DiagnosticsPanel {lang} import={import.clone()} dispatch={dispatch.clone()} />
                 </section>
                 <section class="panel results">
                     <Headline {lang} estimate={result.clone()} />
                     <Chart {lang} estimate={result.clone()} />
+                    <ByPlatform {lang} estimate={result.clone()} />
                     <Exports {lang} estimate={result.clone()} dispatch={dispatch.clone()} />
+                </section>
+                <section class="panel diagnostics-area">
+                    <DiagnosticsPanel {lang} import={import.clone()} dispatch={dispatch.clone()} />
                 </section>
                 <AssumptionsPanel {lang} assumptions={state.assumptions}
                     error={state.assumption_error.clone()} {as_of} dispatch={dispatch.clone()} />

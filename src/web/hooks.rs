@@ -16,16 +16,21 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
     let deps = (
         state.lang,
         state.input.clone(),
+        state.merges.clone(),
         state.assumptions,
         state.overrides.clone(),
     );
     let handle = state.clone();
-    use_effect_with(deps, move |(lang, input, assumptions, overrides)| {
-        let saved = Saved::new(*lang, input, assumptions, overrides);
-        if storage::save(&saved).is_err() && handle.notice != Some(Notice::StorageFull) {
-            handle.dispatch(Action::Notify(Notice::StorageFull));
-        }
-    });
+    use_effect_with(
+        deps,
+        move |(lang, input, merges, assumptions, overrides)| {
+            let merges = merges.as_deref();
+            let saved = Saved::new(*lang, input, merges, assumptions, overrides);
+            if storage::save(&saved).is_err() && handle.notice != Some(Notice::StorageFull) {
+                handle.dispatch(Action::Notify(Notice::StorageFull));
+            }
+        },
+    );
 }
 
 /// Keeps `<html lang>` true to the interface language, for screen readers

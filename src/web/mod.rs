@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod api;
 pub mod app;
+pub mod clipboard;
 pub mod components;
 pub mod decode;
 pub mod download;

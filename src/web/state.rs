@@ -11,6 +11,7 @@ use crate::core::assumptions::{Assumption, AssumptionError, Assumptions};
 use crate::core::date::Date;
 use crate::core::demo;
 use crate::core::estimate::Overrides;
+use crate::core::grid::Merges;
 use crate::core::lang::Lang;
 use crate::web::query::PageOptions;
 use crate::web::shared::Shared;
@@ -29,6 +30,11 @@ pub struct State {
     /// The list as pasted, typed or uploaded.
     /// Compared by address (see [`Shared`]): a new list is a new value.
     pub input: Shared<str>,
+    /// Which cells of `input` lie under merged cells, when it was pasted as
+    /// an HTML table (Excel and WPS put one on the clipboard); `None` for
+    /// text, and after any edit, since the rows may no longer be the
+    /// table's.
+    pub merges: Option<Shared<Merges>>,
     /// The assumptions in force (always valid).
     pub assumptions: Assumptions,
     /// The last assumption edit that was refused, with why.
@@ -61,8 +67,10 @@ pub enum Notice {
 pub enum Action {
     /// Switch the interface language.
     SetLang(Lang),
-    /// The input box changed.
+    /// The input box changed, or a file or text was given.
     SetInput(String),
+    /// A table was pasted: its text, and which of its cells are merged.
+    PasteTable(String, Merges),
     /// Load the Changxing demo and its as-of date.
     LoadDemo,
     /// Empty the input and forget the overrides.
@@ -104,6 +112,7 @@ impl State {
         State {
             lang,
             input: Shared::from(""),
+            merges: None,
             assumptions: Assumptions::default(),
             assumption_error: None,
             overrides: Overrides::new(),
@@ -124,6 +133,7 @@ impl State {
                 let (saved, assumptions) = *restored;
                 state.lang = saved.lang;
                 state.input = Shared::from(saved.input);
+                state.merges = saved.merges.map(Shared::new);
                 state.assumptions = assumptions;
                 state.overrides = saved.overrides;
             }
@@ -142,6 +152,7 @@ impl State {
 
     fn load_demo(&mut self) {
         self.input = Shared::from(demo::DEMO_CSV);
+        self.merges = None;
         self.assumptions.as_of = Some(demo::demo_as_of());
         self.overrides.clear();
         self.focus_row = None;
@@ -155,10 +166,18 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => next.lang = lang,
-            Action::SetInput(text) => next.input = Shared::from(text),
+            Action::SetInput(text) => {
+                next.input = Shared::from(text);
+                next.merges = None;
+            }
+            Action::PasteTable(text, merges) => {
+                next.input = Shared::from(text);
+                next.merges = (!merges.is_empty()).then(|| Shared::new(merges));
+            }
             Action::LoadDemo => next.load_demo(),
             Action::Clear => {
                 next.input = Shared::from("");
+                next.merges = None;
                 next.overrides.clear();
                 next.focus_row = None;
             }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsValue;
 
 use crate::core::assumptions::{Assumptions, AssumptionsInput};
 use crate::core::estimate::Overrides;
+use crate::core::grid::Merges;
 use crate::core::lang::Lang;
 
 /// The `localStorage` key.
@@ -27,6 +28,10 @@ pub struct Saved {
     pub lang: Lang,
     /// The input text.
     pub input: String,
+    /// Which cells of the input lie under merged cells, for a pasted table
+    /// (absent in records saved before tables were read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merges: Option<Merges>,
     /// The assumptions, in the JS API's shape.
     pub assumptions: AssumptionsInput,
     /// Decisions set by hand.
@@ -50,11 +55,18 @@ pub struct SaveError;
 
 impl Saved {
     /// A record of the given state.
-    pub fn new(lang: Lang, input: &str, assumptions: &Assumptions, overrides: &Overrides) -> Saved {
+    pub fn new(
+        lang: Lang,
+        input: &str,
+        merges: Option<&Merges>,
+        assumptions: &Assumptions,
+        overrides: &Overrides,
+    ) -> Saved {
         Saved {
             version: VERSION,
             lang,
             input: input.to_string(),
+            merges: merges.cloned(),
             assumptions: AssumptionsInput::from(assumptions),
             overrides: overrides.clone(),
         }

@@ -28,9 +28,12 @@ mod numbers;
 mod units;
 mod words;
 
-pub use numbers::{count, hours, money, posts_per_week, whole, Measure};
+pub(crate) use numbers::chinese_numeral;
+pub use numbers::{count, hours, money, posts_per_week, whole, Amount, Measure};
 pub use units::{unit, Period, Unit};
-pub use words::{decision, infer_level, level, staffing, yes_no};
+pub use words::{
+    decision, infer_level, level, level_evidence, platform, platform_in_name, staffing, yes_no,
+};
 
 /// Why a cell with text in it could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

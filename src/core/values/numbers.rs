@@ -2,6 +2,7 @@
 //! type (`1,234`, `１２３４`, `1.2万`, `10万+`, `约500`, `2~3`, `两三个小时`,
 //! `289.50万元`, `日更`, `每月4次`), exactly.
 
+use crate::core::account::Bound;
 use crate::core::num::{Num, Span};
 use crate::core::text::{compacted, trim};
 use crate::core::values::units::{
@@ -10,62 +11,45 @@ use crate::core::values::units::{
 };
 use crate::core::values::{is_missing, Fault, Read, LIMIT};
 
+/// A figure as read from a cell: its exact value, and the bound its words
+/// put on it (`不足1000` is below 1,000, `超过5万` at or above 50,000).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    /// The value, scaled by the unit (the number written, for a bound).
+    pub span: Span,
+    /// Which side of the value the true one lies on, if the words say.
+    pub bound: Option<Bound>,
+}
+
 /// Reads a count such as followers, staff or reads: `1,234`, `1.2万`,
 /// `10万+`, `约500`, `2~3`. The column's multiplier applies unless the cell
-/// states its own (`万`, `千`).
+/// states its own (`万`, `千`). A bound (`不足1000`) is dropped here;
+/// [`Measure::read`] keeps it.
 pub fn count(cell: &str, unit: Unit) -> Read<Span> {
-    let Some(q) = quantity(cell, Kind::Plain)? else {
-        return Ok(None);
-    };
-    finish(q.span, q.multiplier(unit), Num::ONE).map(Some)
+    span_of(Measure::Count.read(cell, unit))
 }
 
 /// Reads money per year, in yuan, exactly: `20000`, `¥20,000`, `289.50万元`,
 /// `20万元/年`, `5000元/月` (×12). A cell's own `元`, `¥` or `万`
 /// overrides the column's unit; a period converts to a year.
 pub fn money(cell: &str, unit: Unit) -> Read<Span> {
-    let Some(q) = quantity(cell, Kind::Money)? else {
-        return Ok(None);
-    };
-    finish(
-        q.span,
-        q.multiplier(unit),
-        per_year(q.period.or(unit.period)),
-    )
-    .map(Some)
+    span_of(Measure::Money.read(cell, unit))
 }
 
 /// Reads staff hours per post: `2`, `2~3`, `两三个小时`, `2.5h`, `30分钟`
 /// (½ hour). A minutes column has the multiplier 1/60.
 pub fn hours(cell: &str, unit: Unit) -> Read<Span> {
-    // Read as any count: `小时`, `h` and `分钟` are among the unit words every
-    // figure may carry, and a minutes column brings its own multiplier.
-    count(cell, unit)
+    span_of(Measure::Hours.read(cell, unit))
 }
 
 /// Reads posts per week: `2`, `2~3`, `日更` or `每天` (7), `每周2次`,
 /// `每月4次` and per-month columns (× 12 / 52), `停更` (0).
 pub fn posts_per_week(cell: &str, unit: Unit) -> Read<Span> {
-    // The stop words are Chinese: a figure is not searched for them (and
-    // `quantity` finds the missing markers).
-    if !cell.is_ascii() {
-        if is_missing(cell) {
-            return Ok(None);
-        }
-        let compact = compacted(trim(cell));
-        if STOPPED.iter().any(|word| compact.contains(word)) {
-            return Ok(Some(Span::ZERO));
-        }
-    }
-    let Some(q) = quantity(cell, Kind::Frequency)? else {
-        return Ok(None);
-    };
-    finish(
-        q.span,
-        q.multiplier(unit),
-        per_week(q.period.or(unit.period)),
-    )
-    .map(Some)
+    span_of(Measure::PostsPerWeek.read(cell, unit))
+}
+
+fn span_of(read: Read<Amount>) -> Read<Span> {
+    read.map(|amount| amount.map(|amount| amount.span))
 }
 
 /// What a column of figures measures, which decides how its cells are read.
@@ -73,7 +57,9 @@ pub fn posts_per_week(cell: &str, unit: Unit) -> Read<Span> {
 pub enum Measure {
     /// Followers, staff or reads: [`count`].
     Count,
-    /// Staff hours per post: [`hours`].
+    /// Staff hours per post: [`hours`]. Read as any count: `小时`, `h` and
+    /// `分钟` are among the unit words every figure may carry, and a minutes
+    /// column brings its own multiplier.
     Hours,
     /// Money per year: [`money`].
     Money,
@@ -82,14 +68,38 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// Reads a cell of a column with this measure and `unit`.
-    pub fn read(self, cell: &str, unit: Unit) -> Read<Span> {
-        match self {
-            Measure::Count => count(cell, unit),
-            Measure::Hours => hours(cell, unit),
-            Measure::Money => money(cell, unit),
-            Measure::PostsPerWeek => posts_per_week(cell, unit),
-        }
+    /// Reads a cell of a column with this measure and `unit`, keeping the
+    /// bound its words put on the figure.
+    pub fn read(self, cell: &str, unit: Unit) -> Read<Amount> {
+        let (kind, factor): (Kind, fn(Option<Period>) -> Num) = match self {
+            Measure::Count | Measure::Hours => (Kind::Plain, |_| Num::ONE),
+            Measure::Money => (Kind::Money, per_year),
+            Measure::PostsPerWeek => {
+                // The stop words are Chinese: a figure is not searched for
+                // them (and `quantity` finds the missing markers).
+                if !cell.is_ascii() {
+                    if is_missing(cell) {
+                        return Ok(None);
+                    }
+                    let compact = compacted(trim(cell));
+                    if STOPPED.iter().any(|word| compact.contains(word)) {
+                        return Ok(Some(Amount {
+                            span: Span::ZERO,
+                            bound: None,
+                        }));
+                    }
+                }
+                (Kind::Frequency, per_week)
+            }
+        };
+        let Some(q) = quantity(cell, kind)? else {
+            return Ok(None);
+        };
+        let span = finish(q.span, q.multiplier(unit), factor(q.period.or(unit.period)))?;
+        Ok(Some(Amount {
+            span,
+            bound: q.bound,
+        }))
     }
 
     /// What a figure in such a column is multiplied by when its cell states
@@ -159,6 +169,8 @@ struct Quantity {
     /// The cell's own multiplier (`万`, `小时`, `分钟`), if it states one.
     own: Option<Num>,
     period: Option<Period>,
+    /// The bound its words put on it (`不足`, `以上`).
+    bound: Option<Bound>,
 }
 
 impl Quantity {
@@ -171,6 +183,7 @@ impl Quantity {
 #[derive(Clone, Copy, Debug, Default)]
 struct Marks {
     plus: bool,
+    bound: Option<Bound>,
     yuan: bool,
     unit: Option<Num>,
     period: Option<Period>,
@@ -196,6 +209,7 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
             span: Span::point(n),
             own: None,
             period: None,
+            bound: None,
         }));
     }
     // A figure of ASCII digits and separators has no spaces, full-width
@@ -217,6 +231,7 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
                 span: Span::point(ratio.num().unwrap_or(Num::ONE)),
                 own: None,
                 period: Some(*period),
+                bound: None,
             }));
         }
     }
@@ -228,6 +243,7 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
                 span: Span::point(Num::ONE),
                 own: None,
                 period: Some(period),
+                bound: None,
             })),
             _ => Err(Fault::Unreadable),
         };
@@ -267,6 +283,7 @@ fn quantity(cell: &str, kind: Kind) -> Read<Quantity> {
         span: Span::new(low_value, high_value),
         own,
         period: marks.period,
+        bound: marks.bound,
     }))
 }
 
@@ -316,6 +333,7 @@ fn simple_figure(text: &str) -> Option<Read<Quantity>> {
         span,
         own: None,
         period: None,
+        bound: None,
     })))
 }
 
@@ -411,6 +429,8 @@ fn note(marks: &mut Marks, effect: Effect) {
         // A currency sign says the figure is in yuan, as Excel formats it.
         Effect::Yuan | Effect::Currency => marks.yuan = true,
         Effect::Unit(ratio) => marks.unit = ratio.num(),
+        Effect::Below => marks.bound = Some(Bound::Below),
+        Effect::Above => marks.bound = Some(Bound::Above),
         Effect::Approximate | Effect::Noise => {}
     }
 }
@@ -597,7 +617,7 @@ fn mantissa(text: &str) -> Result<Option<Num>, Fault> {
 
 /// Small Chinese numerals: 一 … 九十九, 两, 半 (½), and a pair of digits such
 /// as 两三 or 三五, which is a range ("two or three").
-fn chinese_numeral(text: &str) -> Option<(Num, Num)> {
+pub(crate) fn chinese_numeral(text: &str) -> Option<(Num, Num)> {
     fn digit(c: char) -> Option<i64> {
         Some(match c {
             '零' | '〇' => 0,
@@ -811,7 +831,10 @@ mod tests {
                     fast += 1;
                     assert_eq!(
                         measure.read(cell, unit),
-                        Ok(Some(Span::point(Num::int(value)))),
+                        Ok(Some(Amount {
+                            span: Span::point(Num::int(value)),
+                            bound: None
+                        })),
                         "{measure:?} {unit_text:?} {cell:?}"
                     );
                 }
@@ -1004,7 +1027,7 @@ mod tests {
             let _ = money(cell, Unit::default());
             let _ = hours(cell, Unit::default());
             let _ = posts_per_week(cell, Unit::default());
-            let _ = crate::core::date::read(cell);
+            let _ = crate::core::date::read(cell, crate::core::date::Date::from_ymd(2019, 4, 19));
             let _ = crate::core::values::unit(cell);
         }
     }

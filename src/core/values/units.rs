@@ -74,7 +74,11 @@ pub fn unit(text: &str) -> Option<Unit> {
             match effect {
                 Effect::Unit(ratio) => found.multiplier = ratio.num(),
                 Effect::Yuan | Effect::Noise => {}
-                Effect::Approximate | Effect::Plus | Effect::Currency => return None,
+                Effect::Approximate
+                | Effect::Below
+                | Effect::Above
+                | Effect::Plus
+                | Effect::Currency => return None,
             }
             recognised = true;
             rest = r;
@@ -105,8 +109,12 @@ pub(super) const MULTIPLIERS: &[(&str, i64)] = &[
 /// What stripping a word from a cell means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Effect {
-    /// 约, 左右, 以上: the figure is approximate; it is read as written.
+    /// 约, 左右: the figure is approximate; it is read as written.
     Approximate,
+    /// 不足, 不到, 以下, <: the true value is below the figure.
+    Below,
+    /// 超过, 以上, >: the true value is at or above the figure.
+    Above,
     /// `+` as in `10万+`, WeChat's "more than": one more than written.
     Plus,
     /// ¥, RMB written before the figure: in yuan, like 元 after it.
@@ -133,30 +141,45 @@ pub(super) const PREFIXES: &[(&str, Effect)] = &[
     ("大约", Effect::Approximate),
     ("大概", Effect::Approximate),
     ("约为", Effect::Approximate),
-    ("将近", Effect::Approximate),
-    ("接近", Effect::Approximate),
-    ("超过", Effect::Approximate),
-    ("不到", Effect::Approximate),
-    ("不足", Effect::Approximate),
-    ("少于", Effect::Approximate),
-    ("多于", Effect::Approximate),
+    ("将近", Effect::Below),
+    ("接近", Effect::Below),
+    ("不到", Effect::Below),
+    ("不足", Effect::Below),
+    ("不满", Effect::Below),
+    ("未满", Effect::Below),
+    ("未达", Effect::Below),
+    ("少于", Effect::Below),
+    ("低于", Effect::Below),
+    ("小于", Effect::Below),
+    ("最多", Effect::Below),
+    ("超过", Effect::Above),
+    ("多于", Effect::Above),
+    ("高于", Effect::Above),
+    ("大于", Effect::Above),
+    ("至少", Effect::Above),
+    ("最少", Effect::Above),
     ("约", Effect::Approximate),
-    ("近", Effect::Approximate),
-    ("超", Effect::Approximate),
+    ("近", Effect::Below),
+    ("超", Effect::Above),
     ("≈", Effect::Approximate),
-    ("≥", Effect::Approximate),
-    ("≤", Effect::Approximate),
-    (">=", Effect::Approximate),
-    ("<=", Effect::Approximate),
-    (">", Effect::Approximate),
-    ("<", Effect::Approximate),
+    ("≥", Effect::Above),
+    ("≤", Effect::Below),
+    (">=", Effect::Above),
+    ("<=", Effect::Below),
+    (">", Effect::Above),
+    ("<", Effect::Below),
     ("~", Effect::Approximate),
     ("about", Effect::Approximate),
     ("approx.", Effect::Approximate),
     ("approx", Effect::Approximate),
     ("around", Effect::Approximate),
     ("ca.", Effect::Approximate),
-    ("over", Effect::Approximate),
+    ("over", Effect::Above),
+    ("morethan", Effect::Above),
+    ("atleast", Effect::Above),
+    ("lessthan", Effect::Below),
+    ("under", Effect::Below),
+    ("below", Effect::Below),
     ("每期", Effect::Noise),
     ("每篇", Effect::Noise),
     ("每次", Effect::Noise),
@@ -171,9 +194,13 @@ pub(super) const PREFIXES: &[(&str, Effect)] = &[
 pub(super) const SUFFIXES: &[(&str, Effect)] = &[
     ("左右", Effect::Approximate),
     ("上下", Effect::Approximate),
-    ("以上", Effect::Approximate),
-    ("以下", Effect::Approximate),
-    ("以内", Effect::Approximate),
+    ("及以上", Effect::Above),
+    ("及以下", Effect::Below),
+    ("以上", Effect::Above),
+    ("之上", Effect::Above),
+    ("以下", Effect::Below),
+    ("之下", Effect::Below),
+    ("以内", Effect::Below),
     ("之间", Effect::Approximate),
     ("余", Effect::Approximate),
     ("多", Effect::Approximate),

@@ -1,8 +1,10 @@
 //! Words: how an account is staffed, its level, a decision, a yes or no,
 //! and the level a name and unit imply.
 
-use crate::core::account::{Decision, Level, Staffing};
-use crate::core::text::{compact, compacted, trim};
+use crate::core::account::{Decision, Level, Platform, Staffing};
+use std::borrow::Cow;
+
+use crate::core::text::{compact, compacted, folded, trim};
 use crate::core::values::{is_missing, Fault, Read};
 
 /// Reads how an account is staffed: 兼职, 专职, 外包/托管/第三方 and their
@@ -16,6 +18,38 @@ pub fn staffing(cell: &str) -> Read<Staffing> {
 /// `村（社区）` and `乡村` are villages and `乡镇部门` is a township.
 pub fn level(cell: &str) -> Read<Level> {
     words(cell, LEVEL_WORDS)
+}
+
+/// Reads a platform: 微信公众号 (公众号, 订阅号, 服务号), 新浪微博, 抖音, 今日头条
+/// (头条号), 快手, 视频号, 小红书, 百家号, and other platforms known by name
+/// (网易号, 学习强国, 哔哩哔哩…) as [`Platform::Other`]. 视频号 is checked
+/// before 微信, so that 微信视频号 is WeChat Channels.
+pub fn platform(cell: &str) -> Read<Platform> {
+    words(cell, PLATFORM_WORDS)
+}
+
+/// A platform written in brackets at the end of a name, as lists do when
+/// they have no platform column: `某某发布（新浪微博）` is `某某发布` on Weibo.
+/// Gives the name without the brackets, the platform, and the words in the
+/// brackets; `None` when the brackets hold no platform (`某某（试运行）`) or
+/// nothing comes before them.
+pub fn platform_in_name(name: &str) -> Option<(&str, Platform, &str)> {
+    let close = name.chars().last()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        ']' => '[',
+        '】' => '【',
+        _ => return None,
+    };
+    let at = name.rfind(open)?;
+    let base = trim(name.get(..at)?);
+    let inside = name.get(at + open.len_utf8()..name.len() - close.len_utf8())?;
+    if base.is_empty() {
+        return None;
+    }
+    let platform = platform(inside).ok().flatten()?;
+    Some((base, platform, trim(inside)))
 }
 
 /// Reads a decision: 保留 → keep; 关停/注销/停更/停止运营 → close;
@@ -48,11 +82,38 @@ pub fn yes_no(cell: &str) -> Read<bool> {
 /// 农业农村局, 乡村振兴局 or 住房和城乡建设局, are not villages: such words
 /// are removed before matching.
 pub fn infer_level(name: &str, unit: &str) -> Level {
+    place(name, unit).unwrap_or(Level::County)
+}
+
+/// The level an account's own name and unit say it has, if they say: a
+/// place word (as [`infer_level`] reads them), or else a word that only a
+/// county body's name has (局, 委, 办, 县…, or bureau, department…). `None`
+/// when they say nothing either way, as 长兴发布 does not.
+pub fn level_evidence(name: &str, unit: &str) -> Option<Level> {
+    place(name, unit).or_else(|| {
+        let county = |text: &str| {
+            let compact = compact(text);
+            COUNTY_WORDS.iter().any(|word| compact.contains(word))
+        };
+        (county(name) || county(unit)).then_some(Level::County)
+    })
+}
+
+/// The level the place words of a name and unit give: a village word
+/// anywhere, else a township word; `None` when there is none.
+fn place(name: &str, unit: &str) -> Option<Level> {
     // One pass over each text, leftmost word first: a county word is
     // stepped over whole, so the 村 inside 农业农村 is never seen.
-    let mut level = Level::County;
+    let mut level = None;
     for text in [name, unit] {
-        let mut rest = text;
+        // The place words' Traditional forms (鄉鎮, 社區, 園區, 開發區, 農村)
+        // are read as their Simplified ones.
+        let text = if text.contains(TRADITIONAL_PLACE) {
+            folded(text)
+        } else {
+            Cow::Borrowed(text)
+        };
+        let mut rest = text.as_ref();
         while let Some(at) = rest.find(may_start_place_word) {
             rest = rest.get(at..).unwrap_or_default();
             if let Some(word) = NOT_A_PLACE.iter().find(|word| rest.starts_with(**word)) {
@@ -60,10 +121,10 @@ pub fn infer_level(name: &str, unit: &str) -> Level {
                 continue;
             }
             if VILLAGE_WORDS.iter().any(|word| rest.starts_with(word)) {
-                return Level::Village;
+                return Some(Level::Village);
             }
             if TOWNSHIP_WORDS.iter().any(|word| rest.starts_with(word)) {
-                level = Level::Township;
+                level = Some(Level::Township);
             }
             let width = rest.chars().next().map_or(1, char::len_utf8);
             rest = rest.get(width..).unwrap_or_default();
@@ -71,6 +132,33 @@ pub fn infer_level(name: &str, unit: &str) -> Level {
     }
     level
 }
+
+/// Words only the names of county bodies have, in compact form.
+const COUNTY_WORDS: &[&str] = &[
+    "县",
+    "局",
+    "委",
+    "办",
+    "部",
+    "厅",
+    "署",
+    "院",
+    "中心",
+    "站",
+    "所",
+    "队",
+    "county",
+    "department",
+    "bureau",
+    "office",
+    "committee",
+    "commission",
+    "centre",
+    "center",
+];
+
+/// The characters whose Traditional forms the place words use.
+const TRADITIONAL_PLACE: [char; 6] = ['鄉', '鎮', '區', '園', '開', '農'];
 
 /// Words that make an account a village's.
 const VILLAGE_WORDS: &[&str] = &["村", "社区", "居委"];
@@ -186,6 +274,53 @@ const LEVEL_WORDS: &[(&[&str], Level)] = &[
     ),
 ];
 
+/// Ordered: the first entry any of whose words the cell contains wins.
+const PLATFORM_WORDS: &[(&[&str], Platform)] = &[
+    (&["视频号", "channels"], Platform::Channels),
+    (&["微博", "weibo"], Platform::Weibo),
+    (&["抖音", "douyin", "tiktok"], Platform::Douyin),
+    (&["头条", "toutiao"], Platform::Toutiao),
+    (&["快手", "kuaishou"], Platform::Kuaishou),
+    (&["小红书", "xiaohongshu", "rednote"], Platform::Xiaohongshu),
+    (&["百家号", "baijiahao"], Platform::Baijiahao),
+    (
+        &[
+            "公众号",
+            "订阅号",
+            "服务号",
+            "微信",
+            "wechat",
+            "weixin",
+            "officialaccount",
+        ],
+        Platform::Wechat,
+    ),
+    (
+        &[
+            "网易号",
+            "企鹅号",
+            "大鱼号",
+            "搜狐号",
+            "一点号",
+            "人民号",
+            "澎湃号",
+            "学习强国",
+            "哔哩哔哩",
+            "b站",
+            "bilibili",
+            "知乎",
+            "客户端",
+            "小程序",
+            "网站",
+            "app",
+            "其他",
+            "其它",
+            "other",
+        ],
+        Platform::Other,
+    ),
+];
+
 const DECISION_WORDS: &[(&[&str], Decision)] = &[
     (&["不保留", "不再保留", "notkeep"], Decision::Close),
     (&["归并", "合并", "整合", "并入", "merge"], Decision::Merge),
@@ -278,6 +413,8 @@ mod tests {
         for (cell, expected) in [
             ("兼职", PartTime),
             ("专职", Dedicated),
+            ("專職", Dedicated),
+            ("兼職", PartTime),
             ("专人负责", Dedicated),
             ("外包", Outsourced),
             ("托管", Outsourced),
@@ -306,6 +443,9 @@ mod tests {
             ("村（社区）", Village),
             ("village", Village),
             ("Township", Township),
+            ("縣級部門", County),
+            ("鄉鎮", Township),
+            ("村（社區）", Village),
         ] {
             assert_eq!(level(cell), Ok(Some(expected)), "{cell}");
         }
@@ -329,6 +469,59 @@ mod tests {
         assert_eq!(level("订阅号"), Err(Fault::Unreadable));
         assert_eq!(decision("待研究"), Err(Fault::Unreadable));
         assert_eq!(staffing(""), Ok(None));
+    }
+
+    #[test]
+    fn platforms_by_name() {
+        use Platform::*;
+        for (cell, expected) in [
+            ("微信公众号", Wechat),
+            ("公众号", Wechat),
+            ("订阅号", Wechat),
+            ("服务号", Wechat),
+            ("微信服务号", Wechat),
+            ("新浪微博", Weibo),
+            ("微博", Weibo),
+            ("抖音", Douyin),
+            ("抖音号", Douyin),
+            ("今日头条", Toutiao),
+            ("头条号", Toutiao),
+            ("快手", Kuaishou),
+            ("视频号", Channels),
+            ("微信视频号", Channels),
+            ("小红书", Xiaohongshu),
+            ("百家号", Baijiahao),
+            ("学习强国", Other),
+            ("WeChat", Wechat),
+            ("新浪微博", Weibo),
+            // Traditional forms read as their Simplified ones.
+            ("微信公眾號", Wechat),
+            ("視頻號", Channels),
+        ] {
+            assert_eq!(platform(cell), Ok(Some(expected)), "{cell}");
+        }
+        assert_eq!(platform("某某平台"), Err(Fault::Unreadable));
+        assert_eq!(platform("-"), Ok(None));
+    }
+
+    #[test]
+    fn platforms_after_names() {
+        assert_eq!(
+            platform_in_name("某镇发布（新浪微博）"),
+            Some(("某镇发布", Platform::Weibo, "新浪微博"))
+        );
+        assert_eq!(
+            platform_in_name("长兴交警 (抖音)"),
+            Some(("长兴交警", Platform::Douyin, "抖音"))
+        );
+        assert_eq!(
+            platform_in_name("平安长兴【视频号】"),
+            Some(("平安长兴", Platform::Channels, "视频号"))
+        );
+        assert_eq!(platform_in_name("某某（试运行）"), None);
+        assert_eq!(platform_in_name("（抖音）"), None);
+        assert_eq!(platform_in_name("长兴发布"), None);
+        assert_eq!(platform_in_name(")"), None);
     }
 
     #[test]
@@ -362,5 +555,38 @@ mod tests {
         assert_eq!(infer_level("长兴农业农村", "县农业农村局"), Level::County);
         assert_eq!(infer_level("乡村振兴", "县乡村振兴局"), Level::County);
         assert_eq!(infer_level("城乡建设", "县住建局"), Level::County);
+        // Traditional names and units, which stay as written.
+        assert_eq!(infer_level("李家巷鎮新川村", ""), Level::Village);
+        assert_eq!(infer_level("畫溪社區", ""), Level::Village);
+        assert_eq!(infer_level("龍山街道", ""), Level::Township);
+        assert_eq!(infer_level("某鄉發佈", ""), Level::Township);
+        assert_eq!(infer_level("長興農業農村", "縣農業農村局"), Level::County);
+    }
+
+    #[test]
+    fn what_names_and_units_say_of_their_level() {
+        assert_eq!(level_evidence("画溪社区", ""), Some(Level::Village));
+        assert_eq!(
+            level_evidence("美丽李家巷", "李家巷镇人民政府"),
+            Some(Level::Township)
+        );
+        assert_eq!(
+            level_evidence("长兴农业农村", "县农业农村局"),
+            Some(Level::County)
+        );
+        assert_eq!(
+            level_evidence("Eco Park", "Development Zone Committee"),
+            Some(Level::County)
+        );
+        // 长兴发布 says nothing of its level, alone.
+        assert_eq!(level_evidence("长兴发布", ""), None);
+        assert_eq!(level_evidence("平安长兴", "县公安局"), Some(Level::County));
+    }
+
+    #[test]
+    fn the_traditional_place_characters_fold_to_place_words() {
+        for c in TRADITIONAL_PLACE {
+            assert_ne!(crate::core::text::fold(c), c, "{c}");
+        }
     }
 }

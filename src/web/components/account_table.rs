@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use web_sys::{HtmlSelectElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::core::account::{Decision, Field};
+use crate::core::account::{Decision, Field, Platform};
 use crate::core::estimate::{AccountResult, Estimate};
 use crate::core::figures::{money_span, number_span};
 use crate::core::lang::Lang;
@@ -38,6 +38,7 @@ enum SortKey {
     Row,
     Name,
     Level,
+    Platform,
     Followers,
     Posts,
     Hours,
@@ -51,12 +52,22 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
     let lang = props.lang;
     let sort = use_state(|| (SortKey::Row, true));
     let filter = use_state(|| None::<Decision>);
+    let platform = use_state(|| None::<Platform>);
     let page = use_state(|| 0usize);
 
     let accounts = &props.estimate.accounts;
+    // The platform filter is offered when the list has more than one.
+    let platforms: Vec<Platform> = props
+        .estimate
+        .summary
+        .by_platform
+        .present()
+        .map(|(platform, _)| platform)
+        .collect();
     let mut visible: Vec<&AccountResult> = accounts
         .iter()
         .filter(|a| filter.is_none_or(|d| a.decision == d))
+        .filter(|a| platform.is_none_or(|p| a.platform == p))
         .collect();
     let (key, ascending) = *sort;
     visible.sort_by(|a, b| {
@@ -72,12 +83,14 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
     // A row asked for from the diagnostics panel: clear the filter, find its
     // page, and scroll to it once rendered.
     {
-        let (filter, page, sort) = (filter.clone(), page.clone(), sort.clone());
+        let (filter, platform, page, sort) =
+            (filter.clone(), platform.clone(), page.clone(), sort.clone());
         let accounts = props.estimate.clone();
         use_effect_with(props.focus_row, move |row| {
             let index = row.and_then(|row| accounts.accounts.iter().position(|a| a.row == row));
             if let Some(index) = index {
                 filter.set(None);
+                platform.set(None);
                 sort.set((SortKey::Row, true));
                 page.set(index / PAGE_SIZE);
             }
@@ -144,6 +157,15 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
             page.set(0);
         })
     };
+    let on_platform = {
+        let (platform, page) = (platform.clone(), page.clone());
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let key = select.value();
+            platform.set(Platform::ALL.into_iter().find(|p| p.key() == key));
+            page.set(0);
+        })
+    };
     let go = |to: usize| {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(to))
@@ -164,6 +186,17 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
                         }) }
                     </select>
                 </label>
+                if platforms.len() > 1 {
+                    <label class="filter">
+                        { Text::FilterPlatform.get(lang) }
+                        <select data-testid="platform-filter" onchange={on_platform}>
+                            <option value="" selected={platform.is_none()}>{ Text::FilterAllPlatforms.get(lang) }</option>
+                            { for platforms.iter().map(|p| html! {
+                                <option value={p.key()} selected={*platform == Some(*p)}>{ p.label(lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
             </div>
             if accounts.is_empty() {
                 <p class="hint">{ Text::EmptyTable.get(lang) }</p>
@@ -176,6 +209,7 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
                                 { header(Text::ColumnName, SortKey::Name) }
                                 <th scope="col">{ Text::ColumnUnit.get(lang) }</th>
                                 { header(Text::ColumnLevel, SortKey::Level) }
+                                { header(Text::ColumnPlatform, SortKey::Platform) }
                                 { header(Text::ColumnFollowers, SortKey::Followers) }
                                 { header(Text::ColumnPosts, SortKey::Posts) }
                                 { header(Text::ColumnHours, SortKey::Hours) }
@@ -214,6 +248,7 @@ fn compare(a: &AccountResult, b: &AccountResult, key: SortKey) -> Ordering {
         SortKey::Row => Ordering::Equal,
         SortKey::Name => a.name.cmp(&b.name),
         SortKey::Level => a.level.cmp(&b.level),
+        SortKey::Platform => a.platform.cmp(&b.platform),
         SortKey::Followers => a
             .figures
             .followers
@@ -283,6 +318,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
                     <span class="mark inferred">{ "（" }{ Text::Inferred.get(lang) }{ "）" }</span>
                 }
             </td>
+            <td>{ a.platform.label(lang) }</td>
             <td class="num">{ a.figures.followers.map(|f| number_span(f, 0, lang)).unwrap_or_default() }</td>
             <td class="num">{ number_span(a.figures.posts_per_week, 2, lang) }{ assumed(Field::PostsPerWeek) }</td>
             <td class="num">{ number_span(a.figures.hours, 0, lang) }{ assumed(Field::HoursPerPost) }</td>

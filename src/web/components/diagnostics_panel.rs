@@ -38,22 +38,21 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
                 Severity::Warning => ("warning", Text::SeverityWarning),
                 Severity::Notice => ("notice", Text::SeverityNotice),
             };
-            let row = d.row;
+            let row = d.row();
             let onclick = props
                 .dispatch
-                .reform(move |_: MouseEvent| Action::FocusRow(row));
-            let row_cell = if row == 0 {
-                html! { <td>{ "—" }</td> }
-            } else {
-                html! {
+                .reform(move |_: MouseEvent| Action::FocusRow(row.unwrap_or(0)));
+            let row_cell = match row {
+                None => html! { <td>{ "—" }</td> },
+                Some(row) => html! {
                     <td><button type="button" class="link" {onclick}>{ row }</button></td>
-                }
+                },
             };
             html! {
                 <tr class={class}>
                     <td><span class={classes!("badge", class)}>{ severity.get(lang) }</span></td>
                     { row_cell }
-                    <td>{ &d.column }</td>
+                    <td>{ d.column().unwrap_or("") }</td>
                     <td class="raw">{ &d.value }</td>
                     <td>{ d.message(lang) }</td>
                 </tr>
@@ -62,6 +61,13 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
         html! {
             <div class="table-scroll">
                 <table class="diagnostics-table">
+                    <colgroup>
+                        <col class="severity" />
+                        <col class="row" />
+                        <col class="column" />
+                        <col class="value" />
+                        <col class="message" />
+                    </colgroup>
                     <thead>
                         <tr>
                             <th scope="col"><span class="visually-hidden">{ Text::SeverityNotice.get(lang) }</span></th>

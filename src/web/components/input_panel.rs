@@ -10,6 +10,7 @@ use crate::core::demo;
 use crate::core::export::template_csv;
 use crate::core::lang::Lang;
 use crate::web::analysis::Progress;
+use crate::web::clipboard::{read_paste, Paste};
 use crate::web::decode::decode;
 use crate::web::download::download_csv;
 use crate::web::i18n::{large_input, progress, Text};
@@ -29,6 +30,19 @@ pub struct InputPanelProps {
     pub dispatch: Callback<Action>,
 }
 
+/// True when a paste into the box replaces all of it: the box is empty, or
+/// all of it is selected.
+fn replaces_all(textarea: &HtmlTextAreaElement) -> bool {
+    let value = textarea.value();
+    if value.is_empty() {
+        return true;
+    }
+    // Selection offsets count UTF-16 units.
+    let length = value.encode_utf16().count() as u32;
+    textarea.selection_start().ok().flatten() == Some(0)
+        && textarea.selection_end().ok().flatten() == Some(length)
+}
+
 /// The input box and its buttons.
 #[component]
 pub fn InputPanel(props: &InputPanelProps) -> Html {
@@ -41,18 +55,45 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     // A large paste never reaches the box: the browser would lay out every
     // line of it, which takes seconds. When a large list is loaded, any
     // paste replaces it (the box is read-only then, so nothing else can).
+    // A table pasted into an empty box (or over all of it) is the list, with
+    // its merged cells; pasted into a list, its text goes in at the cursor.
+    // Text the box takes by itself, but for a large paste (see above) and
+    // for HTML, which a text box does not take.
     let onpaste = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            let text = e
+            let Some(data) = e
                 .dyn_ref::<ClipboardEvent>()
                 .and_then(ClipboardEvent::clipboard_data)
-                .and_then(|data| data.get_data("text/plain").ok());
-            // A paste with no text (an image, say) leaves the list alone.
-            let text = text.filter(|text| !text.is_empty());
-            if let Some(text) = text.filter(|text| large || text.len() > LARGE_INPUT) {
+            else {
+                return;
+            };
+            let textarea = e.target_dyn_into::<HtmlTextAreaElement>();
+            let whole = large || textarea.as_ref().is_none_or(replaces_all);
+            let text = match read_paste(&data) {
+                Paste::Table(grid) if whole => {
+                    e.prevent_default();
+                    let (text, merges) = grid.into_parts();
+                    dispatch.emit(Action::PasteTable(text, merges));
+                    return;
+                }
+                Paste::Table(grid) => grid.text(),
+                Paste::Text { text, .. } if large || text.len() > LARGE_INPUT => {
+                    e.prevent_default();
+                    dispatch.emit(Action::SetInput(text));
+                    return;
+                }
+                Paste::Text {
+                    text,
+                    from_html: true,
+                } => text,
+                Paste::Text { .. } | Paste::Nothing => return,
+            };
+            // Text the box would not take by itself: put in at the cursor.
+            if let Some(textarea) = textarea {
                 e.prevent_default();
-                dispatch.emit(Action::SetInput(text));
+                let _ = textarea.set_range_text(&text);
+                dispatch.emit(Action::SetInput(textarea.value()));
             }
         })
     };

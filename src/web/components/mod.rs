@@ -3,6 +3,7 @@
 
 pub mod account_table;
 pub mod assumptions_panel;
+pub mod by_platform;
 pub mod chart;
 pub mod diagnostics_panel;
 pub mod exports;

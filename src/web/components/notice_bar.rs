@@ -34,7 +34,7 @@ pub fn NoticeBar(props: &NoticeBarProps) -> Html {
     };
     let onclick = props.dispatch.reform(|_: MouseEvent| Action::DismissNotice);
     html! {
-        <div class="notice" role="status" data-testid="notice">
+        <div class="notice-bar" role="status" data-testid="notice">
             <span>{ text.get(lang) }</span>
             <button type="button" {onclick}>{ Text::Dismiss.get(lang) }</button>
         </div>

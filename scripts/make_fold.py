@@ -50,6 +50,11 @@ def vocabulary():
 
 def main():
     chars, words = vocabulary()
+    # Only Simplified characters are vocabulary: the source also names
+    # Traditional forms on purpose (the place characters of level
+    # inference), and those are what is folded.
+    simplify = opencc.OpenCC("t2s")
+    chars = {c for c in chars if simplify.convert(c) == c}
     converters = [opencc.OpenCC(name) for name in ("s2t", "s2tw", "s2hk")]
     fold = {}
     pairs = []

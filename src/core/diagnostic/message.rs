@@ -58,7 +58,7 @@ fn rows_text(rows: &RowList, lang: Lang) -> String {
     match lang {
         Lang::Zh => {
             let more = if hidden > 0 {
-                format!("等（另{}行）", count(hidden, lang))
+                format!("等共{}行", count(rows.len(), lang))
             } else {
                 String::new()
             };
@@ -188,9 +188,12 @@ fn zh(d: &Diagnostic) -> String {
             };
             format!("{cell}的“{value}”读作{side}：{how}。")
         }
-        Problem::NoYear { year, .. } => format!(
-            "{cell}的“{value}”等没有写年份，按{year}年计（测算基准日当天或之前最近的这一天）。"
-        ),
+        Problem::NoYear { year, rows } => {
+            let such = if rows.len() > 1 { "等" } else { "" };
+            format!(
+                "{cell}的“{value}”{such}没有写年份，按{year}年计（测算基准日当天或之前最近的这一天）。"
+            )
+        }
         Problem::DateWords { meaning, days, .. } => match meaning {
             Meaning::Stopped => format!("{cell}的“{value}”读作已停止更新，按长期未更新处理。"),
             Meaning::On(date) => format!("{cell}的“{value}”读作{date}（测算基准日前{days}天）。"),
@@ -342,10 +345,14 @@ fn en(d: &Diagnostic) -> String {
             };
             format!("{cell}: “{value}” is read as {side}; {how}.")
         }
-        Problem::NoYear { year, .. } => format!(
-            "{cell}: “{value}” and the like have no year; read as {year} (the latest such day \
-             on or before the as-of date)."
-        ),
+        Problem::NoYear { year, rows } => {
+            let such = if rows.len() > 1 { " and the like" } else { "" };
+            let have = if rows.len() > 1 { "have" } else { "has" };
+            format!(
+                "{cell}: “{value}”{such} {have} no year; read as {year} (the latest such day \
+                 on or before the as-of date)."
+            )
+        }
         Problem::DateWords { meaning, days, .. } => match meaning {
             Meaning::Stopped => {
                 format!("{cell}: “{value}” is read as stopped posting, and counted as dormant.")
@@ -511,7 +518,7 @@ mod tests {
         (4..=20).step_by(2).for_each(|row| rows.push(row));
         assert_eq!(
             rows_text(&rows, Lang::Zh),
-            "第2、4、6、8、10、12、14、16行等（另2行）"
+            "第2、4、6、8、10、12、14、16行等共10行"
         );
         assert_eq!(
             rows_text(&rows, Lang::En),

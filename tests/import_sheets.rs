@@ -1,0 +1,215 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Sheets laid out as county and township offices lay them out, as Excel
+//! copies them to the clipboard as text: a title, a 填报单位 line, a
+//! two-row header, section headings, units and levels merged down over
+//! their accounts, 小计 and 合计 rows, footers, mixed platforms, bounded
+//! wording, dates without a year, phrases, Traditional characters.
+//!
+//! Each sheet's figures were worked out by hand from SPEC §4, row by row,
+//! independently of this code: `tests/fixtures/sheets/NAME.md` shows the
+//! arithmetic, `NAME.expected.json` the results this test holds the
+//! importer and estimate to. `scripts/make_sheets.py` made the sheets (a
+//! real `.xlsx` with openpyxl, and what Excel puts on the clipboard as text
+//! and as HTML; the HTML is read in the browser tests).
+
+use std::collections::BTreeMap;
+
+use jianfu::core::account::{Level, Platform};
+use jianfu::core::assumptions::Assumptions;
+use jianfu::core::date::Date;
+use jianfu::core::diagnostic::{Problem, Severity};
+use jianfu::core::estimate::{estimate, Estimate, GroupSummary};
+use jianfu::core::import::{import, Context, Import};
+use jianfu::core::num::{Num, Span};
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/sheets/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn as_of() -> Date {
+    Date::from_ymd(2019, 4, 19).unwrap()
+}
+
+fn read(name: &str) -> (Import, Estimate) {
+    let import = import(&fixture(&format!("{name}.tsv")), &Context::as_of(as_of()));
+    let estimate = estimate(
+        &import.accounts,
+        &Assumptions::default(),
+        as_of(),
+        &BTreeMap::new(),
+    );
+    (import, estimate)
+}
+
+/// A number of the JSON as an exact `Num` (the hand-worked figures have at
+/// most one decimal).
+fn num(value: &Value) -> Num {
+    Num::parse_decimal(&value.to_string()).unwrap_or_else(|| panic!("{value}"))
+}
+
+fn span(value: &Value) -> Span {
+    match value.as_array() {
+        Some(ends) => Span::new(num(&ends[0]), num(&ends[1])),
+        None => Span::point(num(value)),
+    }
+}
+
+fn level(key: &str) -> Level {
+    match key {
+        "county" => Level::County,
+        "township" => Level::Township,
+        "village" => Level::Village,
+        other => panic!("{other}"),
+    }
+}
+
+fn platform(key: &str) -> Platform {
+    Platform::ALL
+        .into_iter()
+        .find(|p| p.key() == key)
+        .unwrap_or_else(|| panic!("{key}"))
+}
+
+/// The totals of a level or platform against the hand-worked ones.
+fn check_group(got: &GroupSummary, want: &Value, what: &str) {
+    assert_eq!(
+        got.before as u64,
+        want["before"].as_u64().unwrap(),
+        "{what} before"
+    );
+    assert_eq!(
+        got.after as u64,
+        want["after"].as_u64().unwrap(),
+        "{what} after"
+    );
+    assert_eq!(
+        got.hours_freed,
+        span(&want["hoursFreed"]),
+        "{what} hours freed"
+    );
+    assert_eq!(
+        got.cash_saved,
+        span(&want["cashSaved"]),
+        "{what} cash saved"
+    );
+}
+
+/// Every account, every total, and the rows that are not accounts, against
+/// `expected`.
+fn check(import: &Import, estimate: &Estimate, expected: &Value) {
+    let want = expected["accounts"].as_array().unwrap();
+    let got = &estimate.accounts;
+    let rows = |accounts: &[Value]| -> Vec<u64> {
+        accounts
+            .iter()
+            .map(|a| a["row"].as_u64().unwrap())
+            .collect()
+    };
+    let got_rows: Vec<u64> = got.iter().map(|a| a.row as u64).collect();
+    assert_eq!(got_rows, rows(want), "the rows read as accounts");
+    for (r, w) in got.iter().zip(want) {
+        let row = r.row;
+        assert_eq!(r.name, w["name"].as_str().unwrap(), "row {row} name");
+        assert_eq!(r.unit, w["unit"].as_str().unwrap(), "row {row} unit");
+        assert_eq!(
+            r.level,
+            level(w["level"].as_str().unwrap()),
+            "row {row} level"
+        );
+        assert_eq!(
+            r.platform,
+            platform(w["platform"].as_str().unwrap()),
+            "row {row} platform"
+        );
+        let decision = serde_json::to_value(r.decision).unwrap();
+        assert_eq!(decision, w["decision"], "row {row} decision");
+        let rule = serde_json::to_value(r.rule).unwrap();
+        assert_eq!(rule, w["rule"], "row {row} rule");
+        assert_eq!(r.figures.hours, span(&w["hours"]), "row {row} hours");
+        assert_eq!(
+            r.hours_freed,
+            span(&w["hoursFreed"]),
+            "row {row} hours freed"
+        );
+        assert_eq!(r.figures.cash, span(&w["cash"]), "row {row} cash");
+        assert_eq!(r.cash_saved, span(&w["cashSaved"]), "row {row} cash saved");
+    }
+
+    let s = &estimate.summary;
+    let w = &expected["summary"];
+    let count = |key: &str| w[key].as_u64().unwrap() as usize;
+    assert_eq!(s.accounts_total, count("accountsTotal"));
+    assert_eq!(s.accounts_shut, count("accountsShut"));
+    assert_eq!(s.accounts_closed, count("accountsClosed"));
+    assert_eq!(s.accounts_merged, count("accountsMerged"));
+    assert_eq!(s.accounts_kept, count("accountsKept"));
+    assert_eq!(s.hours_freed, span(&w["hoursFreed"]));
+    assert_eq!(s.cash_saved, span(&w["cashSaved"]));
+    for key in ["county", "township", "village"] {
+        check_group(s.by_level.get(level(key)), &w["byLevel"][key], key);
+    }
+    // Platforms the sheet has are as worked out; the others hold nothing.
+    for p in Platform::ALL {
+        match w["byPlatform"].get(p.key()) {
+            Some(totals) => check_group(s.by_platform.get(p), totals, p.key()),
+            None => assert_eq!(s.by_platform.get(p).before, 0, "{}", p.key()),
+        }
+    }
+
+    // The rows that are not accounts are each reported as what they are.
+    for skipped in expected["not_accounts"].as_array().unwrap() {
+        let row = skipped["row"].as_u64().unwrap() as usize;
+        let kind = skipped["kind"].as_str().unwrap();
+        let found = import.diagnostics.iter().any(|d| {
+            d.row() == Some(row)
+                && match (kind, &d.problem) {
+                    ("title", Problem::TitleRow) => true,
+                    ("note" | "footer", Problem::NoteRow) => true,
+                    ("group", Problem::GroupRow) => true,
+                    ("heading", Problem::Heading { .. }) => true,
+                    ("totals", Problem::TotalsRow) => true,
+                    _ => false,
+                }
+        });
+        let blank = kind == "blank";
+        assert!(
+            found || blank,
+            "row {row} ({kind}) is reported: {:#?}",
+            import.diagnostics
+        );
+    }
+    // Nothing went wrong: every diagnostic is a notice of what was read.
+    let problems: Vec<_> = import
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Notice)
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+fn expected(name: &str) -> Value {
+    serde_json::from_str(&fixture(&format!("{name}.expected.json"))).unwrap()
+}
+
+#[test]
+fn a_county_list_with_every_layout_of_an_office() {
+    let (import, estimate) = read("county");
+    check(&import, &estimate, &expected("county"));
+}
+
+#[test]
+fn a_township_list_with_platforms_after_the_names() {
+    let (import, estimate) = read("township");
+    check(&import, &estimate, &expected("township"));
+}
+
+#[test]
+fn a_list_in_traditional_characters() {
+    let (import, estimate) = read("traditional");
+    check(&import, &estimate, &expected("traditional"));
+}

@@ -167,14 +167,14 @@ fn check(import: &Import, estimate: &Estimate, expected: &Value) {
         let kind = skipped["kind"].as_str().unwrap();
         let found = import.diagnostics.iter().any(|d| {
             d.row() == Some(row)
-                && match (kind, &d.problem) {
-                    ("title", Problem::TitleRow) => true,
-                    ("note" | "footer", Problem::NoteRow) => true,
-                    ("group", Problem::GroupRow) => true,
-                    ("heading", Problem::Heading { .. }) => true,
-                    ("totals", Problem::TotalsRow) => true,
-                    _ => false,
-                }
+                && matches!(
+                    (kind, &d.problem),
+                    ("title", Problem::TitleRow)
+                        | ("note" | "footer", Problem::NoteRow)
+                        | ("group", Problem::GroupRow)
+                        | ("heading", Problem::Heading { .. })
+                        | ("totals", Problem::TotalsRow)
+                )
         });
         let blank = kind == "blank";
         assert!(

@@ -1049,6 +1049,39 @@ mod tests {
     }
 
     #[test]
+    fn totals_by_platform() {
+        use crate::core::account::Platform;
+        // WeChat: one kept (5,000 followers, 1 × 52 × 2 = 104 h) and one
+        // closed (300 followers, 2 × 52 × 3 = 312 h, ¥8,000).
+        // Douyin: one closed (500 followers, 1 × 52 × 2 = 104 h).
+        let mut kept = active(2, "甲发布");
+        kept.posts_per_week = int(1).into();
+        kept.hours_per_post = int(2).into();
+        let mut closed = active(3, "乙发布");
+        closed.followers = int(300).into();
+        closed.posts_per_week = int(2).into();
+        closed.hours_per_post = int(3).into();
+        closed.outsourcing_fee = int(8_000).into();
+        let mut video = active(4, "甲发布");
+        video.platform = Platform::Douyin;
+        video.followers = int(500).into();
+        video.posts_per_week = int(1).into();
+        video.hours_per_post = int(2).into();
+        let e = run(&[kept, closed, video]);
+        let p = &e.summary.by_platform;
+        assert_eq!((p.wechat.before, p.wechat.after), (2, 1));
+        assert_eq!(p.wechat.hours_freed, int(312));
+        assert_eq!(p.wechat.cash_saved, int(8_000));
+        assert_eq!((p.douyin.before, p.douyin.after), (1, 0));
+        assert_eq!(p.douyin.hours_freed, int(104));
+        // 312 + 104 = 416 h in all.
+        assert_eq!(e.summary.hours_freed, int(416));
+        let present: Vec<Platform> = p.present().map(|(platform, _)| platform).collect();
+        assert_eq!(present, [Platform::Wechat, Platform::Douyin]);
+        assert_eq!(e.accounts[2].platform, Platform::Douyin);
+    }
+
+    #[test]
     fn ranges_flow_through_as_intervals() {
         let mut account = active(2, "某局发布");
         account.followers = int(10).into();

@@ -478,6 +478,86 @@ mod tests {
         assert_eq!(r.reason.text(Lang::En), "856 followers, below 1,000");
     }
 
+    /// An account with followers written with a bound.
+    fn bounded(bound: Bound, value: i64, written: &str) -> Account {
+        let mut account = Account::named(2, "某局发布");
+        account.followers = Figure::Bounded(Box::new(crate::core::account::Bounded {
+            value: int(value),
+            bound,
+            written: written.into(),
+        }));
+        account
+    }
+
+    #[test]
+    fn followers_below_a_number_at_most_the_threshold_are_low_reach() {
+        // 不足1000: below 1,000, so below the threshold of 1,000.
+        let r = verdict(&bounded(Bound::Below, 1000, "不足1000"));
+        assert_eq!((r.decision, r.rule), (Decision::Close, Rule::LowReach));
+        assert_eq!(r.reason.text(Lang::Zh), "粉丝数“不足1000”，低于1000");
+        assert_eq!(r.reason.text(Lang::En), "Followers “不足1000”, below 1,000");
+        // 不足500 is below 1,000 too.
+        assert_eq!(
+            verdict(&bounded(Bound::Below, 500, "不足500")).rule,
+            Rule::LowReach
+        );
+        // 不足2000 may be 1,500: not shown to be below 1,000, kept.
+        assert_eq!(
+            verdict(&bounded(Bound::Below, 2000, "不足2000")).rule,
+            Rule::Default
+        );
+        // 1000以上 and 超过500 are never shown to be below it.
+        assert_eq!(
+            verdict(&bounded(Bound::Above, 1000, "1000以上")).rule,
+            Rule::Default
+        );
+        assert_eq!(
+            verdict(&bounded(Bound::Above, 500, "超过500")).rule,
+            Rule::Default
+        );
+    }
+
+    fn said(written: &str, meaning: Meaning) -> LastPost {
+        LastPost::Said(Box::new(crate::core::date::Said {
+            written: written.into(),
+            meaning,
+        }))
+    }
+
+    #[test]
+    fn words_for_the_last_post_are_judged_and_quoted() {
+        let mut account = Account::named(2, "某局发布");
+        // 7月16日 read as 2018-07-16: 15 days of July + 31 + 30 + 31 + 30 +
+        // 31 + 31 + 28 + 31 + 19 = 277 days before 2019-04-19.
+        account.last_post = Some(said("7月16日", Meaning::On(date(2018, 7, 16))));
+        let r = verdict(&account);
+        assert_eq!(r.rule, Rule::Dormant);
+        assert_eq!(
+            r.reason.text(Lang::Zh),
+            "最近更新“7月16日”（按2018-07-16计），距2019-04-19已277天，超过14天"
+        );
+        // 近一月未更新: no post since 2019-03-20, at least 30 days > 14.
+        account.last_post = Some(said("近一月未更新", Meaning::NotSince(date(2019, 3, 20))));
+        let r = verdict(&account);
+        assert_eq!(r.rule, Rule::Dormant);
+        assert_eq!(
+            r.reason.text(Lang::Zh),
+            "最近更新“近一月未更新”：2019-03-20之后没有更新，至2019-04-19至少30天，超过14天"
+        );
+        // 一周未更新: at least 7 days, not shown to be more than 14.
+        account.last_post = Some(said("一周未更新", Meaning::NotSince(date(2019, 4, 12))));
+        assert_eq!(verdict(&account).rule, Rule::Default);
+        // 已停更: dormant, whatever the threshold.
+        account.last_post = Some(said("已停更", Meaning::Stopped));
+        let r = verdict(&account);
+        assert_eq!(r.rule, Rule::Dormant);
+        assert_eq!(r.reason.text(Lang::Zh), "最近更新“已停更”：已停止更新");
+        assert_eq!(
+            r.reason.text(Lang::En),
+            "Last post “已停更”: stopped posting"
+        );
+    }
+
     #[test]
     fn a_range_is_compared_by_its_midpoint() {
         let mut account = Account::named(2, "某局发布");

@@ -53,6 +53,9 @@ pub(super) struct Plan {
     section: Option<Section>,
     /// The date days without a year are read against.
     as_of: Option<Date>,
+    /// The number of the last row read, to see empty lines between rows
+    /// (the table skips them, counting them).
+    last_row: usize,
 }
 
 /// A column that holds a field other than the name, and how to read it.
@@ -160,6 +163,7 @@ impl Plan {
             notices: Notices::default(),
             section: None,
             as_of,
+            last_row: 0,
         })
     }
 
@@ -174,6 +178,12 @@ impl Plan {
 
     /// Reads one row: an account, or a row that is not one (reported).
     pub(super) fn read_row(&mut self, row: &Row, import: &mut Import) {
+        // An empty line between two rows ends a merged cell as a blank row
+        // does.
+        if row.number > self.last_row + 1 && self.last_row > 0 {
+            self.fill.interrupt();
+        }
+        self.last_row = row.number;
         match self.kind(row) {
             Kind::Blank => self.fill.interrupt(),
             Kind::Totals(cell) => {

@@ -301,3 +301,462 @@ fn records_take_the_same_path_as_text() {
     assert_eq!(import.diagnostics.len(), 1);
     assert_eq!(import_records(&[], &Context::default()), Import::default());
 }
+
+/// The as-of date of the tests that read dates against one.
+fn as_of() -> crate::core::date::Date {
+    crate::core::date::Date::from_ymd(2019, 4, 19).unwrap()
+}
+
+fn with_as_of(text: &str) -> Import {
+    import(text, &Context::as_of(as_of()))
+}
+
+/// The messages of the diagnostics, in Chinese.
+fn messages(import: &Import) -> Vec<String> {
+    import
+        .diagnostics
+        .iter()
+        .map(|d| d.message(Lang::Zh))
+        .collect()
+}
+
+#[test]
+fn empty_grouping_cells_under_filled_ones_read_as_merged() {
+    // As Excel copies units, levels and staffing merged down over their
+    // accounts: the first row holds the value, the rows below are empty.
+    let text = "名称\t主办单位\t层级\t运营方式\t粉丝数\n\
+                平安长兴\t县公安局\t县级部门\t兼职\t5000\n\
+                长兴交警\t\t\t\t800\n\
+                长兴消防\t\t\t\t3000\n\
+                新川村务\t李家巷镇新川村\t村\t兼职\t2000\n\
+                新川党建\t\t\t\t1500\n";
+    let import = import_text(text);
+    let units: Vec<&str> = import.accounts.iter().map(|a| &*a.unit).collect();
+    assert_eq!(
+        units,
+        [
+            "县公安局",
+            "县公安局",
+            "县公安局",
+            "李家巷镇新川村",
+            "李家巷镇新川村"
+        ]
+    );
+    let staffing: Vec<_> = import.accounts.iter().map(|a| a.staffing).collect();
+    assert_eq!(staffing, [Some(Staffing::PartTime); 5]);
+    // The levels: each filled row's unit says its level (县…局, …村), which
+    // is read as a list with blank level cells means it.
+    let levels: Vec<_> = import.accounts.iter().map(|a| a.level).collect();
+    assert_eq!(
+        levels,
+        [
+            Level::County,
+            Level::County,
+            Level::County,
+            Level::Village,
+            Level::Village
+        ]
+    );
+    assert_eq!(
+        messages(&import),
+        [
+            "第3–4、6行「主办单位」列为空，按合并单元格填充：取上方的值（如“县公安局”）。如不是合并单元格，请补填。",
+            "第3–4、6行「运营方式」列为空，按合并单元格填充：取上方的值（如“兼职”）。如不是合并单元格，请补填。",
+        ]
+    );
+}
+
+#[test]
+fn a_level_merged_down_fills_accounts_whose_names_say_nothing() {
+    // 清溪文旅 and its unit name no level; the level above is taken.
+    // 画溪社区 names its own (a village), which a blank cell does not hide.
+    let text = "名称\t主办单位\t层级\n\
+                清溪之窗\t清溪文旅集团\t乡镇\n\
+                清溪文旅\t\t\n\
+                画溪社区\t\t\n";
+    let import = import_text(text);
+    let got: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| (a.level, a.level_inferred))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Level::Township, false),
+            (Level::Township, false),
+            (Level::Village, true)
+        ]
+    );
+    assert!(messages(&import).contains(
+        &"第3行「层级」列为空，按合并单元格填充：取上方的值（如“乡镇、街道、园区”）。如不是合并单元格，请补填。"
+            .to_string()
+    ));
+}
+
+#[test]
+fn rows_that_are_not_accounts_end_a_merged_cell() {
+    // A blank row, a heading and a totals row each end the run: the unit
+    // below them is not filled from above.
+    let text = "名称\t主办单位\n甲\t县公安局\n\n乙\t\n小计\t\n丙\t\n一、乡镇\n丁\t\n";
+    let import = import_text(text);
+    let units: Vec<&str> = import.accounts.iter().map(|a| &*a.unit).collect();
+    assert_eq!(units, ["县公安局", "", "", ""]);
+}
+
+#[test]
+fn merges_the_table_gives_fill_every_shared_column_and_amounts_count_once() {
+    use crate::core::grid::{Grid, Spanned};
+    let cell = Spanned::text;
+    let merged = |text: &str, rows| Spanned {
+        text: text.to_string(),
+        rows,
+        columns: 1,
+    };
+    // 长兴交警 on two platforms: its name, unit and fee merged over both
+    // rows. One contract of 2万 covers both accounts.
+    let grid = Grid::from_spans(vec![
+        vec![
+            cell("名称"),
+            cell("主办单位"),
+            cell("平台"),
+            cell("外包费用（万元）"),
+        ],
+        vec![
+            merged("长兴交警", 2),
+            merged("县公安局", 2),
+            cell("微信公众号"),
+            merged("2", 2),
+        ],
+        vec![cell("抖音")],
+    ]);
+    let import = import_grid(grid, Some(as_of()));
+    let a = &import.accounts;
+    assert_eq!(a.len(), 2);
+    assert_eq!((a[1].name.as_str(), &*a[1].unit), ("长兴交警", "县公安局"));
+    assert_eq!(a[1].platform, crate::core::account::Platform::Douyin);
+    // 2 × 10,000 = 20,000 yuan, on the first row only.
+    assert_eq!(
+        a[0].outsourcing_fee.span(),
+        Some(Span::point(Num::int(20_000)))
+    );
+    assert_eq!(a[1].outsourcing_fee.span(), None);
+    assert_eq!(
+        messages(&import),
+        [
+            "第3行「名称」列是合并单元格，已按合并的值“长兴交警”填充。",
+            "第3行「主办单位」列是合并单元格，已按合并的值“县公安局”填充。",
+            "第3行「外包费用（万元）」列与第2行是一个合并单元格（“”），金额、人数等只在第2行计入一次。",
+        ]
+    );
+    // The same name on two platforms is two accounts, not a repeat.
+    assert!(!import
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.problem, Problem::DuplicateName { .. })));
+}
+
+#[test]
+fn with_merges_known_an_empty_cell_is_empty() {
+    use crate::core::grid::{Grid, Spanned};
+    // Nothing is merged: the empty unit under 县公安局 stays empty.
+    let grid = Grid::from_spans(vec![
+        vec![Spanned::text("名称"), Spanned::text("主办单位")],
+        vec![Spanned::text("甲"), Spanned::text("县公安局")],
+        vec![Spanned::text("乙"), Spanned::text("")],
+    ]);
+    let import = import_grid(grid, None);
+    assert_eq!(&*import.accounts[1].unit, "");
+    assert_eq!(import.diagnostics, vec![]);
+}
+
+#[test]
+fn section_headings_give_their_level_and_are_held_to_their_count() {
+    let text = "名称\t粉丝数\t层级\n\
+                一、县级部门（2个）\n\
+                长兴发布\t5000\n\
+                长兴交警\t800\n\
+                二、乡镇（街道）（1个）\n\
+                美丽李家巷\t3000\n\
+                泗安之窗\t1200\t村\n\
+                三、村（社区）\n\
+                幸福家园\t500\n";
+    let import = import_text(text);
+    let levels: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| (a.name.as_str(), a.level, a.level_inferred))
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("长兴发布", Level::County, false),
+            ("长兴交警", Level::County, false),
+            ("美丽李家巷", Level::Township, false),
+            // Its own level cell says otherwise.
+            ("泗安之窗", Level::Village, false),
+            ("幸福家园", Level::Village, false),
+        ]
+    );
+    assert_eq!(
+        problems(&import),
+        vec![
+            (
+                2,
+                Problem::Heading {
+                    level: Some(Level::County)
+                }
+            ),
+            (
+                5,
+                Problem::Heading {
+                    level: Some(Level::Township)
+                }
+            ),
+            // The heading says 1; 2 accounts follow it.
+            (
+                5,
+                Problem::HeadingCount {
+                    stated: 1,
+                    found: 2
+                }
+            ),
+            (
+                8,
+                Problem::Heading {
+                    level: Some(Level::Village)
+                }
+            ),
+        ]
+    );
+    assert_eq!(
+        import.diagnostics[2].message(Lang::Zh),
+        "第5行标题“二、乡镇（街道）（1个）”写明1个，其下读到2个账号，请核对。"
+    );
+}
+
+#[test]
+fn footers_and_notes_in_any_cell_are_not_accounts() {
+    let text = "序号\t名称\t单位\t粉丝数\n\
+                1\t长兴发布\t县委宣传部\t5000\n\
+                \t填表说明：粉丝数截至3月底\n\
+                注：外包费用按年计\n\
+                \t制表人：张三\t审核人：李四\t联系电话：0572-6021234\n\
+                填报日期：2019年4月19日\n";
+    let import = import_text(text);
+    assert_eq!(import.accounts.len(), 1);
+    assert_eq!(
+        problems(&import),
+        vec![
+            (3, Problem::NoteRow),
+            (4, Problem::NoteRow),
+            (5, Problem::NoteRow),
+            (6, Problem::NoteRow),
+        ]
+    );
+    assert_eq!(
+        import.diagnostics[2].value,
+        "制表人：张三 | 审核人：李四 | 联系电话：0572-6021234"
+    );
+}
+
+#[test]
+fn a_group_row_above_the_header_hides_no_column() {
+    // The header is row 3, which names the most fields; row 2's groups
+    // span the columns beneath them, and its 名称 is merged down over row
+    // 3's blank cell.
+    let text = "某县政务新媒体统计表\n\
+                名称\t基本情况\t\t传播情况\t\t运营情况\n\
+                \t主办单位\t层级\t粉丝数\t篇均阅读\t运营方式\n\
+                甲局发布\t县甲局\t县级部门\t300\t20\t兼职\n\
+                乙局发布\t县乙局\t县级部门\t450\t30\t兼职\n\
+                丙镇发布\t丙镇\t乡镇\t600\t50\t兼职\n\
+                丁村\t丙镇丁村\t村\t2000\t80\t兼职\n";
+    let import = with_as_of(text);
+    assert_eq!(
+        problems(&import),
+        vec![
+            (1, Problem::TitleRow),
+            (2, Problem::GroupRow),
+            (
+                3,
+                Problem::HeaderFromAbove {
+                    names: vec!["名称".into()]
+                }
+            ),
+        ]
+    );
+    // Every account's followers were read: three are below 1,000 and
+    // closed, the village is merged. 4 shut, not 1.
+    let e = crate::core::estimate::estimate(
+        &import.accounts,
+        &crate::core::assumptions::Assumptions::default(),
+        as_of(),
+        &Default::default(),
+    );
+    assert_eq!(
+        (e.summary.accounts_closed, e.summary.accounts_merged),
+        (3, 1)
+    );
+    assert_eq!(e.summary.accounts_shut, 4);
+}
+
+#[test]
+fn bounded_followers_keep_their_bound_and_words() {
+    use crate::core::account::Bound;
+    let text = "名称\t粉丝数\n\
+                甲\t不足1000\n乙\t1000以下\n丙\t<1000\n丁\t少于1000\n戊\t低于1000\n己\t不到1000\n\
+                庚\t1000以上\n辛\t超过1000\n壬\t>1000\n癸\t10万+\n";
+    let import = import_text(text);
+    let bounds: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| a.followers.bounded().map(|b| (b.bound, b.value.low)))
+        .collect();
+    let below = Some((Bound::Below, Num::int(1000)));
+    let above = Some((Bound::Above, Num::int(1000)));
+    assert_eq!(
+        bounds,
+        [below, below, below, below, below, below, above, above, above, None]
+    );
+    // 10万+ is WeChat's "more than 100,000": 100,001, as before.
+    assert_eq!(
+        import.accounts[9].followers.span(),
+        Some(Span::point(Num::int(100_001)))
+    );
+    assert_eq!(
+        messages(&import)[0],
+        "第2–7行「粉丝数」列的“不足1000”读作低于1000：与粉丝数阈值比较时按此判断。"
+    );
+}
+
+#[test]
+fn dates_as_people_write_them_with_the_year_assumed_named() {
+    use crate::core::date::{Date, LastPost, Meaning};
+    let text = "名称\t最近更新\n\
+                甲\t7月16日\n乙\t4-18\n丙\t19/4/2\n丁\t已停更\n戊\t近一月未更新\n己\t昨天\n";
+    let import = with_as_of(text);
+    let day = |y, m, d| Date::from_ymd(y, m, d).unwrap();
+    let dates: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| a.last_post.as_ref().map(LastPost::date))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            Some(Some(day(2018, 7, 16))),
+            Some(Some(day(2019, 4, 18))),
+            Some(Some(day(2019, 4, 2))),
+            Some(None),
+            Some(None),
+            Some(Some(day(2019, 4, 18))),
+        ]
+    );
+    assert_eq!(
+        messages(&import),
+        [
+            "第2行「最近更新」列的“7月16日”没有写年份，按2018年计（测算基准日当天或之前最近的这一天）。",
+            "第3行「最近更新」列的“4-18”没有写年份，按2019年计（测算基准日当天或之前最近的这一天）。",
+            "第5行「最近更新」列的“已停更”读作已停止更新，按长期未更新处理。",
+            // 2019-04-19 less 30 days is 2019-03-20.
+            "第6行「最近更新」列的“近一月未更新”读作2019-03-20之后没有更新（至少30天未更新）。",
+            "第7行「最近更新」列的“昨天”读作2019-04-18（测算基准日前1天）。",
+        ]
+    );
+    assert!(matches!(
+        import.accounts[3].last_post,
+        Some(LastPost::Said(ref said)) if said.meaning == Meaning::Stopped
+    ));
+    // Without an as-of date no year is guessed: the cell is unreadable.
+    let import = import_text("名称\t最近更新\n甲\t7月16日\n");
+    assert!(matches!(
+        import.diagnostics[0].problem,
+        Problem::Cell {
+            field: Field::LastPost,
+            fault: Fault::Unreadable,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn traditional_headers_and_words_read_and_names_stay_as_written() {
+    let import =
+        import_text("公眾號名稱\t粉絲數\t層級\t運營方式\n長興發佈\t1.2萬\t縣級部門\t專職\n");
+    let a = &import.accounts[0];
+    assert_eq!(a.name, "長興發佈");
+    assert_eq!(a.followers.span(), Some(Span::point(Num::int(12_000))));
+    assert_eq!((a.level, a.level_inferred), (Level::County, false));
+    assert_eq!(a.staffing, Some(Staffing::Dedicated));
+    assert_eq!(import.diagnostics, vec![]);
+}
+
+#[test]
+fn platforms_from_a_column_a_category_or_the_name() {
+    use crate::core::account::Platform;
+    let text = "名称\t类别\t层级\n\
+                长兴发布\t服务号\t县级部门\n\
+                长兴发布（新浪微博）\t\t县级部门\n\
+                长兴交警\t抖音\t\n\
+                长兴交警\t订阅号\t\n\
+                长兴交警\t订阅号\t\n";
+    let import = import_text(text);
+    let got: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| (a.name.as_str(), a.platform))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("长兴发布", Platform::Wechat),
+            ("长兴发布", Platform::Weibo),
+            ("长兴交警", Platform::Douyin),
+            ("长兴交警", Platform::Wechat),
+            ("长兴交警", Platform::Wechat),
+        ]
+    );
+    // 类别 (with 层级 beside it) is the platform column; its 订阅号 is a
+    // platform detail, never a level.
+    assert!(import.accounts.iter().all(|a| a.level == Level::County));
+    // Only the second 长兴交警 on WeChat repeats one: the same name on two
+    // platforms is two accounts.
+    let repeats: Vec<_> = import
+        .diagnostics
+        .iter()
+        .filter_map(|d| match d.problem {
+            Problem::DuplicateName { first_row } => Some((d.row(), first_row)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(repeats, [(Some(6), 5)]);
+    assert!(messages(&import).contains(
+        &"第3行「名称」列名称后括号中的“新浪微博”读作平台“微博”，名称不含该括号。".to_string()
+    ));
+}
+
+#[test]
+fn a_level_column_of_subscription_accounts_is_read_as_platforms() {
+    use crate::core::account::Platform;
+    // A 类别 column alone, holding 订阅号 and 服务号: platform details, so
+    // the levels are inferred from the names.
+    let import = import_text("名称\t类别\n长兴发布\t订阅号\n新川村务\t服务号\n");
+    let got: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| (a.platform, a.level, a.level_inferred))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Platform::Wechat, Level::County, true),
+            (Platform::Wechat, Level::Village, true)
+        ]
+    );
+    assert_eq!(
+        messages(&import),
+        // 订阅号 and 服务号 alike: one notice, quoting the first.
+        ["第2–3行「类别」列的“订阅号”是平台，不是层级：按“微信公众号”计，层级另行判断。"]
+    );
+}

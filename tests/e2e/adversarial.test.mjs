@@ -650,8 +650,8 @@ const NUMBER_COLUMNS = ["粉丝数", "外包费用（万元）", "每周发布�
 const ODD_NUMBERS = ["1e308", "-0", "NaN", "Infinity", "-Infinity", "1e-308"];
 /** Values that have no sensible reading and must be reported. */
 const MUST_REPORT = new Set(["1e308", "NaN", "Infinity", "-Infinity"]);
-/** The account table's column for each number column (0-based). */
-const TABLE_COLUMN = { 粉丝数: 4, "外包费用（万元）": 7, 每周发布次数: 5 };
+/** The account table's column for each number column (0-based; the platform is column 4). */
+const TABLE_COLUMN = { 粉丝数: 5, "外包费用（万元）": 8, 每周发布次数: 6 };
 /** How a zero shows in that column, when -0 or 1e-308 is read as (about) zero. */
 const ZERO = {
   粉丝数: /^0$/,

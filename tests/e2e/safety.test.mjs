@@ -90,7 +90,7 @@ test("the template CSV has a BOM and the Chinese headers, and reads back", async
       assert.equal(name, "公众号清单模板.csv");
       assert.deepEqual(bytes.subarray(0, 3), BOM);
       const text = bytes.subarray(3).toString("utf8");
-      assert.match(text, /^公众号名称,主办单位,层级,粉丝数/);
+      assert.match(text, /^公众号名称,主办单位,层级,平台,粉丝数/);
       // Pasting the template back gives its two example accounts without a
       // single diagnostic.
       await paste(page, text);

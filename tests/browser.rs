@@ -268,3 +268,144 @@ fn the_js_api_takes_row_objects() {
         Some(12_000.0)
     );
 }
+
+/// The hand-worked figures of a sheet fixture (tests/fixtures/sheets).
+fn expected_summary(json: &str) -> JsValue {
+    get(&js_sys::JSON::parse(json).unwrap(), "summary")
+}
+
+/// Reads a sheet's clipboard HTML as the paste box does, and estimates it as
+/// of the sheets' date.
+fn estimate_html(html: &str) -> jianfu::core::estimate::Estimate {
+    use jianfu::core::assumptions::Assumptions;
+    use jianfu::core::date::Date;
+    use jianfu::core::import::import_grid;
+    let as_of = Date::from_ymd(2019, 4, 19).unwrap();
+    let grid = jianfu::web::clipboard::table(html).expect("a table");
+    let import = import_grid(grid, Some(as_of));
+    jianfu::core::estimate::estimate(
+        &import.accounts,
+        &Assumptions::default(),
+        as_of,
+        &Default::default(),
+    )
+}
+
+fn assert_summary(estimate: &jianfu::core::estimate::Estimate, expected: &JsValue) {
+    let s = &estimate.summary;
+    let int = |key: &str| get(expected, key).as_f64().unwrap() as usize;
+    assert_eq!(s.accounts_total, int("accountsTotal"));
+    assert_eq!(s.accounts_shut, int("accountsShut"));
+    assert_eq!(s.accounts_closed, int("accountsClosed"));
+    assert_eq!(s.accounts_merged, int("accountsMerged"));
+    let hours = js_sys::Array::from(&get(expected, "hoursFreed"));
+    assert_eq!(s.hours_freed.low.to_f64(), hours.get(0).as_f64().unwrap());
+    assert_eq!(s.hours_freed.high.to_f64(), hours.get(1).as_f64().unwrap());
+    assert_eq!(
+        s.cash_saved.low.to_f64(),
+        get(expected, "cashSaved").as_f64().unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn excel_and_libreoffice_tables_on_the_clipboard_give_the_hand_worked_figures() {
+    // Excel's clipboard HTML: rowspan and colspan on merged cells, the cells
+    // under them absent, colspan also for text that only overflows.
+    for (html, json) in [
+        (
+            include_str!("fixtures/sheets/county.excel.html"),
+            include_str!("fixtures/sheets/county.expected.json"),
+        ),
+        (
+            include_str!("fixtures/sheets/township.excel.html"),
+            include_str!("fixtures/sheets/township.expected.json"),
+        ),
+        (
+            include_str!("fixtures/sheets/traditional.excel.html"),
+            include_str!("fixtures/sheets/traditional.expected.json"),
+        ),
+        // LibreOffice's own HTML of the county sheet leaves out its hidden
+        // row, and has figures of its own.
+        (
+            include_str!("fixtures/sheets/county.libreoffice.html"),
+            include_str!("fixtures/sheets/county.libreoffice.expected.json"),
+        ),
+    ] {
+        assert_summary(&estimate_html(html), &expected_summary(json));
+    }
+}
+
+#[wasm_bindgen_test]
+fn clipboard_html_loses_only_its_styles_before_parsing() {
+    use jianfu::web::clipboard::without_styles;
+    let html = "<html><head><style>td{color:red}</style><!--[if gte mso 9]><xml>x</xml><![endif]--></head>\
+                <body><table style='width:100%'><tr><td class=xl65 style=\"color:blue\" rowspan=2>甲</td>\
+                <td STYLE = 'a:b' x:str>乙</td><td data-style=1>丙</td></tr></table>\
+                <script>alert(1)</script></body></html>";
+    assert_eq!(
+        without_styles(html),
+        "<html><head></head><body><table ><tr><td class=xl65  rowspan=2>甲</td>\
+         <td  x:str>乙</td><td data-style=1>丙</td></tr></table></body></html>"
+    );
+    // Text with angle brackets and an unclosed element are left be.
+    assert_eq!(without_styles("a < b"), "a < b");
+    assert_eq!(without_styles("<style>unclosed"), "");
+}
+
+/// Pastes as the clipboard does: a `paste` event carrying the given types.
+/// True when the page took the paste itself.
+async fn paste_clipboard(root: &web_sys::Element, types: &[(&str, &str)]) -> bool {
+    let area: web_sys::HtmlTextAreaElement = by_test_id(root, "paste").dyn_into().unwrap();
+    let data = web_sys::DataTransfer::new().unwrap();
+    for (kind, value) in types {
+        data.set_data(kind, value).unwrap();
+    }
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    let taken = !area.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    taken
+}
+
+#[wasm_bindgen_test]
+async fn a_paste_with_an_html_table_reads_its_merged_cells() {
+    let root = render(PageOptions::default()).await;
+    // 县公安局 merged over two accounts, and a fee over both: one contract.
+    let html = "<table><tr><td>公众号名称</td><td>主办单位</td><td>粉丝数</td><td>外包费用</td></tr>\
+                <tr><td>平安长兴</td><td rowspan=2>县公安局</td><td>300</td><td rowspan=2>20000</td></tr>\
+                <tr><td>长兴交警</td><td>5000</td></tr></table>";
+    let text = "公众号名称\t主办单位\t粉丝数\t外包费用\n平安长兴\t县公安局\t300\t20000\n长兴交警\t\t5000\t\n";
+    assert!(paste_clipboard(&root, &[("text/plain", text), ("text/html", html)]).await);
+    assert_eq!(text_of(&root, "accounts-total"), "2");
+    // 平安长兴 has 300 followers: closed, saving the one ¥20,000 contract.
+    assert_eq!(
+        by_test_id(&root, "cash-saved")
+            .get_attribute("data-value")
+            .as_deref(),
+        Some("20000")
+    );
+    let diagnostics = text_of(&root, "diagnostics");
+    assert!(
+        diagnostics.contains("是合并单元格，已按合并的值“县公安局”填充"),
+        "{diagnostics}"
+    );
+    assert!(diagnostics.contains("只在第2行计入一次"), "{diagnostics}");
+    // The box holds the table as text, the cells under the merges empty
+    // (and, unlike Excel's text, no empty cells at the end of a row).
+    let area: web_sys::HtmlTextAreaElement = by_test_id(&root, "paste").dyn_into().unwrap();
+    assert_eq!(area.value(), text.replace("5000\t\n", "5000\n"));
+}
+
+#[wasm_bindgen_test]
+async fn a_paste_of_html_alone_is_read() {
+    let root = render(PageOptions::default()).await;
+    let html = "<meta charset='utf-8'><table><tr><th>名称</th><th>粉丝数</th></tr>\
+                <tr><td>甲发布</td><td>不足1000</td></tr><tr><td>乙发布</td><td>1.2万</td></tr></table>";
+    assert!(paste_clipboard(&root, &[("text/html", html)]).await);
+    assert_eq!(text_of(&root, "accounts-total"), "2");
+    assert_eq!(text_of(&root, "accounts-shut"), "1");
+    assert!(text_of(&root, "diagnostics").contains("读作低于1000"));
+}

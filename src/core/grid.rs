@@ -84,16 +84,24 @@ impl Grid {
     pub fn from_spans(rows: Vec<Vec<Spanned>>) -> Grid {
         let height = rows.len();
         // For each column, how many rows below the current one a cell from
-        // above still covers.
+        // above still covers, and, for the first column of a merged cell,
+        // the row (from 1) it starts on.
         let mut reach: Vec<usize> = Vec::new();
+        let mut first_row: Vec<Option<usize>> = Vec::new();
         let mut out: Vec<Vec<String>> = Vec::with_capacity(height);
+        // Made row by row, column by column: already in order.
         let mut covered = Vec::new();
         for (r, cells) in rows.into_iter().enumerate() {
             // Columns a cell from above covers in this row.
             let taken: Vec<bool> = reach.iter().map(|&rows| rows > 0).collect();
-            reach
-                .iter_mut()
-                .for_each(|rows| *rows = rows.saturating_sub(1));
+            for (column, rows) in reach.iter_mut().enumerate() {
+                if *rows > 0 {
+                    if let Some(Some(first)) = first_row.get(column) {
+                        covered.push((r + 1, column, *first));
+                    }
+                    *rows -= 1;
+                }
+            }
             let mut line: Vec<String> = Vec::new();
             let mut column = 0;
             for cell in cells {
@@ -105,31 +113,32 @@ impl Grid {
                 }
                 let down = cell.rows.clamp(1, MAX_ROW_SPAN).min(height - r);
                 let across = cell.columns.clamp(1, MAX_COLUMNS - column);
-                if line.len() < column + across {
-                    line.resize(column + across, String::new());
+                let end = column + across;
+                if line.len() < end {
+                    line.resize(end, String::new());
                 }
-                if reach.len() < column + across {
-                    reach.resize(column + across, 0);
+                if reach.len() < end {
+                    reach.resize(end, 0);
+                    first_row.resize(end, None);
                 }
                 if let Some(slot) = line.get_mut(column) {
                     *slot = cell.text;
                 }
-                for c in column..column + across {
-                    if let Some(rows) = reach.get_mut(c) {
+                for c in column..end {
+                    if let (Some(rows), Some(first)) = (reach.get_mut(c), first_row.get_mut(c)) {
                         *rows = down - 1;
+                        // Only the merged cell's first column gives its
+                        // value to the cells below.
+                        *first = (c == column).then_some(r + 1);
                     }
                 }
-                // Rows are numbered from 1; the cells below the first row
-                // of the merge, in its first column, take its value.
-                covered.extend((r + 1..r + down).map(|below| (below + 1, column, r + 1)));
-                column += across;
+                column = end;
             }
             while line.last().is_some_and(String::is_empty) {
                 line.pop();
             }
             out.push(line);
         }
-        covered.sort_unstable();
         Grid {
             rows: out,
             merges: Merges { covered },
@@ -278,6 +287,27 @@ mod tests {
         assert_eq!(
             grid.text(),
             "序号\t名称\t基本情况\n\t\t主办单位\t层级\n1\t长兴发布\t县委宣传部\t县级部门\n2\t长兴交警\t\t县级部门\n"
+        );
+    }
+
+    #[test]
+    fn merges_that_overlap_in_rows_are_all_found() {
+        // Column 2 is merged over rows 1–3, column 0 over rows 2–3: row 3
+        // lies under both, a later merge in an earlier column.
+        let grid = Grid::from_spans(vec![
+            vec![Spanned::text("a"), Spanned::text("b"), spanned("c", 3, 1)],
+            vec![spanned("d", 2, 1), Spanned::text("e")],
+            vec![Spanned::text("f")],
+        ]);
+        assert_eq!(grid.rows()[2], vec!["", "f"]);
+        assert_eq!(grid.merges().above(2, 2), Some(1));
+        assert_eq!(grid.merges().above(3, 0), Some(2));
+        assert_eq!(grid.merges().above(3, 2), Some(1));
+        assert_eq!(grid.merges().above(3, 1), None);
+        let covered = &grid.merges().covered;
+        assert!(
+            covered.windows(2).all(|pair| pair[0] < pair[1]),
+            "{covered:?}"
         );
     }
 

@@ -72,10 +72,7 @@ pub const MAX_HTML: usize = 4 * 1024 * 1024;
 /// The first table of `html` with at least one row, cell by cell, or
 /// `None` when it has none (or the browser cannot parse it).
 pub fn table(html: &str) -> Option<Grid> {
-    let document = DomParser::new()
-        .ok()?
-        .parse_from_string(html, SupportedType::TextHtml)
-        .ok()?;
+    let document = parse(html)?;
     let tables = document.get_elements_by_tag_name("table");
     let table = (0..tables.length())
         .filter_map(|i| tables.item(i)?.dyn_into::<HtmlTableElement>().ok())
@@ -101,12 +98,119 @@ pub fn table(html: &str) -> Option<Grid> {
 /// The text of `html` as the browser would show it, for a paste of HTML
 /// that holds no table.
 pub fn text(html: &str) -> Option<String> {
-    let document = DomParser::new()
-        .ok()?
-        .parse_from_string(html, SupportedType::TextHtml)
-        .ok()?;
+    let document = parse(html)?;
     let body = document.body()?;
     Some(shown_text(&body))
+}
+
+/// Parses HTML into an inert document (no script runs in it, nothing loads).
+///
+/// Such a document inherits the page's Content-Security-Policy, which allows
+/// no inline style, and Excel's markup is full of them: every `style`
+/// attribute and `<style>` element would be reported in the console. Only
+/// cells, their text and their spans are read, so those, with scripts and
+/// comments, are left out before the browser parses the rest.
+fn parse(html: &str) -> Option<web_sys::Document> {
+    DomParser::new()
+        .ok()?
+        .parse_from_string(&without_styles(html), SupportedType::TextHtml)
+        .ok()
+}
+
+/// `html` without comments, `<style>` and `<script>` elements and `style`
+/// attributes: a scan for those alone, leaving all else to the browser's
+/// parser.
+pub fn without_styles(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        if let Some(element) = ["style", "script"]
+            .into_iter()
+            .find(|name| starts_with_tag(rest, name))
+        {
+            let close = format!("</{element}");
+            rest = find_ignoring_case(rest, &close)
+                .and_then(|end| rest[end..].find('>').map(|gt| &rest[end + gt + 1..]))
+                .unwrap_or("");
+            continue;
+        }
+        let end = tag_end(rest);
+        strip_style_attribute(&rest[..end], &mut out);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// True when `text` starts the tag `<name` (any case), followed by a space,
+/// `/` or `>`.
+fn starts_with_tag(text: &str, name: &str) -> bool {
+    let Some(after) = text.get(1..=name.len()) else {
+        return false;
+    };
+    after.eq_ignore_ascii_case(name)
+        && text
+            .as_bytes()
+            .get(name.len() + 1)
+            .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+}
+
+fn find_ignoring_case(text: &str, word: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    lower.find(word)
+}
+
+/// Where the tag at the start of `text` ends: past its `>`, quoted values
+/// skipped.
+fn tag_end(text: &str) -> usize {
+    let mut quote = None;
+    for (at, c) in text.char_indices().skip(1) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return at + 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// Writes a tag with its `style` attribute left out.
+fn strip_style_attribute(tag: &str, out: &mut String) {
+    let mut rest = tag;
+    while let Some(at) = find_style(rest) {
+        out.push_str(&rest[..at]);
+        let after = rest[at + "style".len()..].trim_start();
+        let value = after.strip_prefix('=').unwrap_or(after).trim_start();
+        let skip = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].find(q).map_or(value.len(), |end| end + 2),
+            _ => value
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .unwrap_or(value.len()),
+        };
+        rest = &value[skip..];
+    }
+    out.push_str(rest);
+}
+
+/// Where a `style=` attribute starts in a tag (after a space), if it has
+/// one.
+fn find_style(tag: &str) -> Option<usize> {
+    let bytes = tag.as_bytes();
+    (1..bytes.len()).find(|&at| {
+        bytes.get(at - 1).is_some_and(u8::is_ascii_whitespace)
+            && bytes
+                .get(at..at + 5)
+                .is_some_and(|word| word.eq_ignore_ascii_case(b"style"))
+            && tag[at + 5..].trim_start().starts_with('=')
+    })
 }
 
 /// An element's text as the page shows it: runs of spaces and line breaks

@@ -1,7 +1,7 @@
 //! Each [`Problem`] as a sentence in Chinese and in English: where it is,
 //! the value, what was expected, and what was done or assumed.
 
-use crate::core::account::{Bound, Field};
+use crate::core::account::{Bound, Field, Level};
 use crate::core::date::Meaning;
 use crate::core::diagnostic::{shorten_to, Diagnostic, Expected, Problem, RowList};
 use crate::core::fields::label;
@@ -274,7 +274,7 @@ fn en(d: &Diagnostic) -> String {
             Some(level) => format!(
                 "Row {row} (“{value}”) is a section heading, not an account; the accounts below \
                  it are counted as {} unless their own level cell says otherwise.",
-                level.label(Lang::En).to_lowercase()
+                level_words(*level)
             ),
             None => format!("Row {row} (“{value}”) is a section heading, not an account."),
         },
@@ -376,11 +376,20 @@ fn en(d: &Diagnostic) -> String {
         ),
         Problem::LevelNotPlatform { level, .. } => format!(
             "{cell}: “{value}” is a level, not a platform: read as {}.",
-            level.label(Lang::En).to_lowercase()
+            level_words(*level)
         ),
         Problem::UnknownPlatform { .. } => {
             format!("{cell}: “{value}” is not a platform the calculator knows; counted as other.")
         }
+    }
+}
+
+/// A level in the middle of an English sentence.
+fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::County => "county departments",
+        Level::Township => "townships, streets and parks",
+        Level::Village => "villages and communities",
     }
 }
 
@@ -458,7 +467,7 @@ fn list(items: &[String], separator: &str, none: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::account::{Level, Platform};
+    use crate::core::account::Platform;
     use crate::core::date::Date;
     use crate::core::diagnostic::Location;
 

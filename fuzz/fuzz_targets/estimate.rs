@@ -18,12 +18,11 @@ use jianfu::core::date::Date;
 use jianfu::core::estimate::{estimate, override_key, Estimator};
 use jianfu::core::explain::explain;
 use jianfu::core::export::{results_csv, summary_paragraph};
-use jianfu::core::import::import_text;
+use jianfu::core::import::{import, Context};
 use jianfu::core::lang::Lang;
 
 fuzz_target!(|input: (String, Vec<(u8, String, String)>, Vec<(u16, u8)>, u8)| {
     let (text, edits, decisions, slice) = input;
-    let import = import_text(&text);
 
     // Assumptions as typed into the panel: each edit is accepted or refused
     // with a typed error, as in the page.
@@ -42,6 +41,9 @@ fuzz_target!(|input: (String, Vec<(u8, String, String)>, Vec<(u16, u8)>, u8)| {
         .as_of
         .or_else(|| Date::from_ymd(2019, 4, 19))
         .expect("a valid date");
+    // Read as the page reads it: days without a year and words for the last
+    // post against the as-of date.
+    let import = import(&text, &Context::as_of(as_of));
 
     // Decisions set by hand on accounts of the list (and on names not in it).
     let mut overrides = BTreeMap::new();

@@ -406,6 +406,11 @@ impl Fields {
         self.0 == 0
     }
 
+    /// True when some field is in both sets.
+    pub fn intersects(self, other: Fields) -> bool {
+        self.0 & other.0 != 0
+    }
+
     /// The fields, in the order of [`Field::ALL`].
     pub fn iter(self) -> impl Iterator<Item = Field> {
         Field::ALL

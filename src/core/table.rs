@@ -223,6 +223,12 @@ impl Row<'_> {
         self.cells.len()
     }
 
+    /// True when the record held a quote. Only then may a cell hold a line
+    /// break: a record without quotes ends at the first one.
+    pub fn quoted(&self) -> bool {
+        self.quoted
+    }
+
     /// True when the row has no cells at all.
     pub fn is_empty(&self) -> bool {
         self.cells.is_empty()
@@ -577,6 +583,13 @@ mod tests {
         let rows = cells("名称\t备注\n长兴\"发布\"\t他说\"好\r\n乙\t2\r\n");
         assert_eq!(rows[1], (2, strings(&["长兴\"发布\"", "他说\"好"])));
         assert_eq!(rows[2], (3, strings(&["乙", "2"])));
+    }
+
+    #[test]
+    fn only_records_with_quotes_are_quoted() {
+        let rows: Vec<Row> = Table::new("a\tb\n1\t\"x\ny\"\n2\t3\r\n").rows().collect();
+        let quoted: Vec<bool> = rows.iter().map(Row::quoted).collect();
+        assert_eq!(quoted, [false, true, false]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::core::account::{
     Account, Bound, Bounded, Decision, Field, Figure, Level, Platform, Staffing,
 };
-use crate::core::date::{self, Date, LastPost, Meaning, Reading, Said};
+use crate::core::date::{LastPost, Meaning, Reading, Said};
 use crate::core::diagnostic::Expected;
 use crate::core::fields::Question;
 use crate::core::text::{one_line, trim};
@@ -212,26 +212,20 @@ pub(super) fn bound_value(amount: &Amount) -> Option<(Bound, crate::core::num::N
     })
 }
 
-/// The last post as read, and what was read, for the notices.
-pub(super) fn last_post(
-    cell: &str,
-    as_of: Option<Date>,
-) -> Result<Option<(LastPost, Reading)>, Fault> {
-    let Some(reading) = date::read(cell, as_of)? else {
-        return Ok(None);
-    };
+/// The last post a reading of a cell gives: a date as it stands, anything
+/// else with the words kept, for the reason that quotes them.
+pub(super) fn last_post(cell: &str, reading: Reading) -> LastPost {
     let said = |meaning| {
         LastPost::Said(Box::new(Said {
             written: trim(cell).into(),
             meaning,
         }))
     };
-    let post = match reading {
+    match reading {
         Reading::Date(day) => LastPost::On(day),
         Reading::NoYear(day) => said(Meaning::On(day)),
         Reading::Words(meaning) => said(meaning),
-    };
-    Ok(Some((post, reading)))
+    }
 }
 
 /// Stores a text cell on one line; true when the cell was not missing.

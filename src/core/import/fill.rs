@@ -68,6 +68,16 @@ impl Fill {
         matches!(self.source, Source::Merges(_))
     }
 
+    /// True when some of the `blank` fields of a row may take a value: any,
+    /// when the merges are known; when guessing, a grouping field the row
+    /// above had.
+    pub(super) fn may_take(&self, blank: Fields) -> bool {
+        match self.source {
+            Source::Guess => blank.intersects(self.above),
+            Source::Merges(_) => !blank.is_empty(),
+        }
+    }
+
     /// A row that is not an account ends every run of empty cells.
     pub(super) fn interrupt(&mut self) {
         self.above = Fields::default();

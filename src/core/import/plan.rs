@@ -8,7 +8,7 @@
 //! quote).
 
 use crate::core::account::{Account, Field, Fields, Level, Platform};
-use crate::core::date::{Date, Meaning, Reading};
+use crate::core::date::{self, Date, Meaning, Reading};
 use crate::core::diagnostic::{Diagnostic, Expected, Location, Problem};
 use crate::core::fields::{Header, Question, Role};
 use crate::core::hash::name_hash;
@@ -221,7 +221,11 @@ impl Plan {
         if is_totals(first) {
             return Kind::Totals(first);
         }
-        if is_note(name_cell) || (is_blank(name_cell) && is_note(first)) {
+        // A note starts the row, in the name column or before an empty one
+        // (asked of the first cell, a row number in nearly every row, which
+        // is ruled out at once).
+        if is_note(first) && (first_index == self.name || is_blank(name_cell) || is_note(name_cell))
+        {
             return Kind::Note(shown_row(row));
         }
         // A heading is the row's only text, but for a row number.
@@ -347,7 +351,12 @@ impl Plan {
         if values::is_missing(cell) {
             return false;
         }
-        let name = one_line(cell);
+        // A record without quotes has no line break to join.
+        let name = if row.quoted() {
+            one_line(cell)
+        } else {
+            trim(cell).to_string()
+        };
         let Some(account) = accounts.last_mut() else {
             return false;
         };
@@ -371,60 +380,26 @@ impl Plan {
 
     /// Reads the row's own cells, column by column.
     fn read_cells(&mut self, row: &Row, account: &mut Account, cells: &mut Cells) {
-        for position in 0..self.fields.len() {
-            let Some(&column) = self.fields.get(position) else {
-                continue;
-            };
-            let FieldColumn {
-                index,
-                field,
-                question,
-                ..
-            } = column;
+        // The columns are lent out for the loop, which reads with the rest
+        // of the plan (memos, units, notices): no column is copied.
+        let fields = std::mem::take(&mut self.fields);
+        for (position, column) in fields.iter().enumerate() {
+            let &FieldColumn { index, field, .. } = column;
             let cell = row.cell(index);
-            if cell.is_empty() || is_blank(cell) {
+            if cell.is_empty() {
                 cells.blank.insert(field);
                 continue;
             }
-            if field == Field::Unit {
-                cells.data |= self.units.read(cell, &mut account.unit);
-                cells.own.insert(field);
+            let read = self.read_cell(row.number, position, column, cell, account, cells);
+            if read == Ok(false) {
+                // Nothing read: a cell of spaces is as blank as an empty one
+                // (asked only here, so that a cell is trimmed once).
+                if is_blank(cell) {
+                    cells.blank.insert(field);
+                }
                 continue;
             }
-            if let Some(value) = column.whole.and_then(|scale| values::whole(cell, scale)) {
-                if let Some(slot) = cells::figure(account, field) {
-                    *slot = crate::core::account::Figure::Whole(value);
-                }
-                cells.data = true;
-                continue;
-            }
-            let read = if is_word(field) {
-                let word = match self.memos.get_mut(position) {
-                    Some(memo) => memo.read(cell, field, question),
-                    None => read_word(cell, field, question),
-                };
-                word.map(|word| {
-                    self.word_notice(index, field, word, row.number, cell);
-                    // A platform in a level column is the platform, and the
-                    // level is left to find; the row's own platform beats it.
-                    if let Word::PlatformInLevel(_) = word {
-                        if cells.own.contains(Field::Platform) {
-                            return true;
-                        }
-                        cells.own.insert(Field::Platform);
-                    } else if word != Word::Missing && word != Word::Nothing {
-                        cells.own.insert(field);
-                    }
-                    apply_word(account, word)
-                })
-            } else {
-                let read = self.read_value(row.number, index, account, cell, &column);
-                if read != Ok(false) {
-                    cells.own.insert(field);
-                }
-                read
-            };
-            cells.data |= read != Ok(false);
+            cells.data = true;
             if let Err((fault, expected)) = read {
                 account.unreadable.insert(field);
                 cells.diagnostics.push(Diagnostic::new(
@@ -438,6 +413,66 @@ impl Plan {
                 ));
             }
         }
+        self.fields = fields;
+    }
+
+    /// Reads one non-empty cell into the account; true when it held a
+    /// value.
+    fn read_cell(
+        &mut self,
+        row: usize,
+        position: usize,
+        column: &FieldColumn,
+        cell: &str,
+        account: &mut Account,
+        cells: &mut Cells,
+    ) -> Result<bool, (Fault, Expected)> {
+        let &FieldColumn {
+            index,
+            field,
+            question,
+            ..
+        } = column;
+        if field == Field::Unit {
+            let read = self.units.read(cell, &mut account.unit);
+            if read {
+                cells.own.insert(field);
+            }
+            return Ok(read);
+        }
+        if let Some(value) = column.whole.and_then(|scale| values::whole(cell, scale)) {
+            if let Some(slot) = cells::figure(account, field) {
+                *slot = crate::core::account::Figure::Whole(value);
+            }
+            cells.own.insert(field);
+            return Ok(true);
+        }
+        if !is_word(field) {
+            let read = self.read_value(row, index, account, cell, column);
+            if read != Ok(false) {
+                cells.own.insert(field);
+            }
+            return read;
+        }
+        let word = match self.memos.get_mut(position) {
+            Some(memo) => memo.read(cell, field, question),
+            None => read_word(cell, field, question),
+        }?;
+        if matches!(
+            word,
+            Word::PlatformInLevel(_) | Word::LevelInPlatform(_) | Word::OtherPlatform
+        ) {
+            self.word_notice(index, field, word, row, cell);
+        }
+        match word {
+            // A platform in a level column is the platform, and the level
+            // is left to find; the row's own platform beats it.
+            Word::PlatformInLevel(_) if cells.own.contains(Field::Platform) => return Ok(true),
+            Word::PlatformInLevel(_) => cells.own.insert(Field::Platform),
+            Word::Missing | Word::Nothing => {}
+            _ => cells.own.insert(field),
+        }
+        Ok(apply_word(account, word))
     }
 
     /// The notice a word's reading calls for, if any.
@@ -483,12 +518,14 @@ impl Plan {
         match field {
             Field::MergeInto => Ok(cells::set_text(&mut account.merge_into, cell)),
             Field::LastPost => {
-                let Some((post, reading)) = cells::last_post(cell, self.as_of).map_err(fail)?
-                else {
+                let Some(reading) = date::read(cell, self.as_of).map_err(fail)? else {
                     return Ok(false);
                 };
-                self.date_notice(index, reading, row, cell);
-                account.last_post = Some(post);
+                // A date as written, nearly every cell, needs no notice.
+                if !matches!(reading, Reading::Date(_)) {
+                    self.date_notice(index, reading, row, cell);
+                }
+                account.last_post = Some(cells::last_post(cell, reading));
                 Ok(true)
             }
             // The name, unit and words are read apart; figures above.
@@ -516,7 +553,7 @@ impl Plan {
     /// Fills the row's blank cells that lie under a merged cell (or, when
     /// the table does not say, the blank grouping cells under filled ones).
     fn fill_blanks(&mut self, row: &Row, import: &mut Import, cells: &mut Cells) {
-        if cells.blank.is_empty() {
+        if !self.fill.may_take(cells.blank) {
             return;
         }
         let accounts = &mut import.accounts;
@@ -616,8 +653,11 @@ impl Plan {
         if !account.level_inferred {
             return None;
         }
+        // The place words are looked for once: they decide the guess and
+        // the inference alike.
+        let place = values::place(&account.name, &account.unit);
         if let Some((index, level)) = guessed {
-            if values::level_evidence(&account.name, &account.unit).is_none() {
+            if place.is_none() && !values::county_body(&account.name, &account.unit) {
                 account.level = level;
                 account.level_inferred = false;
                 return Some((index, level));
@@ -628,7 +668,7 @@ impl Plan {
                 account.level = level;
                 account.level_inferred = false;
             }
-            None => account.level = values::infer_level(&account.name, &account.unit),
+            None => account.level = place.unwrap_or(Level::County),
         }
         None
     }

@@ -4,7 +4,7 @@
 //! none of them is an account.
 
 use crate::core::account::Level;
-use crate::core::text::{compact, fold, half_width, trim};
+use crate::core::text::{compact, half_width, trim};
 use crate::core::values::{self, chinese_numeral};
 
 /// A section heading: the level it names, and the count it states.
@@ -20,8 +20,27 @@ pub(super) struct Heading {
 /// 其中 breakdown rows, and Total/Subtotal/Grand total.
 pub(super) fn is_totals(cell: &str) -> bool {
     let cell = trim(cell);
-    // Only text that can start a totals word is worth compacting.
-    if !starts_with_one_of(cell, "合总小共汇其tsg") {
+    // Only text that can start a totals word is worth compacting (asked of
+    // every row: the first character alone decides for nearly all).
+    let first = cell.chars().next().map(half_width);
+    if !matches!(
+        first,
+        Some(
+            '合' | '总'
+                | '總'
+                | '小'
+                | '共'
+                | '汇'
+                | '匯'
+                | '其'
+                | 't'
+                | 'T'
+                | 's'
+                | 'S'
+                | 'g'
+                | 'G'
+        )
+    ) {
         return false;
     }
     let compact = compact(cell);
@@ -89,23 +108,61 @@ const NOTES: &[&str] = &[
 /// `填表说明：1.粉丝数截至3月底` or `制表人：张三`, and for `注1.…`.
 pub(super) fn is_note(cell: &str) -> bool {
     let cell = trim(cell);
-    // Every label starts with one of these: most cells are ruled out at
-    // once.
-    if !starts_with_one_of(cell, "备填说注附制审报统截联电手负单分主数资(盖nspc")
-    {
+    // Every label starts with one of these (or its Traditional form): most
+    // cells are ruled out at once, and every row asks.
+    let first = cell.chars().next().map(half_width);
+    if !matches!(
+        first,
+        Some(
+            '备' | '備'
+                | '填'
+                | '说'
+                | '說'
+                | '注'
+                | '註'
+                | '附'
+                | '制'
+                | '製'
+                | '审'
+                | '審'
+                | '报'
+                | '報'
+                | '统'
+                | '統'
+                | '截'
+                | '联'
+                | '聯'
+                | '电'
+                | '電'
+                | '手'
+                | '负'
+                | '負'
+                | '单'
+                | '單'
+                | '分'
+                | '主'
+                | '数'
+                | '數'
+                | '资'
+                | '資'
+                | '('
+                | '盖'
+                | '蓋'
+                | 'n'
+                | 'N'
+                | 's'
+                | 'S'
+                | 'p'
+                | 'P'
+                | 'c'
+                | 'C'
+        )
+    ) {
         return false;
     }
     let compact = compact(cell);
     NOTES.iter().any(|word| compact.starts_with(word))
         || (compact.starts_with('注') && compact.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
-}
-
-/// True when the text's first character, compacted (half-width, Simplified,
-/// lower case), is one of `starts`.
-fn starts_with_one_of(text: &str, starts: &str) -> bool {
-    text.chars()
-        .next()
-        .is_some_and(|c| starts.contains(fold(half_width(c)).to_ascii_lowercase()))
 }
 
 /// Reads a row's only text as a section heading: an ordinal and a title

@@ -22,7 +22,7 @@
 //! assert_eq!(values::count("-", Unit::default()), Ok(None));
 //! ```
 
-use crate::core::text::{compact_eq, half_width, trim};
+use crate::core::text::{compact_eq, fold, half_width, trim};
 
 mod numbers;
 mod units;
@@ -32,7 +32,8 @@ pub(crate) use numbers::chinese_numeral;
 pub use numbers::{count, hours, money, posts_per_week, whole, Amount, Measure};
 pub use units::{unit, Period, Unit};
 pub use words::{
-    decision, infer_level, level, level_evidence, platform, platform_in_name, staffing, yes_no,
+    county_body, decision, infer_level, level, level_evidence, place, platform, platform_in_name,
+    staffing, yes_no,
 };
 
 /// Why a cell with text in it could not be read.
@@ -62,19 +63,48 @@ pub fn is_missing(cell: &str) -> bool {
     if cell.is_empty() {
         return true;
     }
-    // No marker starts with a digit, and none is long: this keeps figures
-    // and names off the comparison below.
-    if cell.starts_with(|c: char| c.is_ascii_digit()) || cell.len() > 16 {
+    // No marker is long, and the first two bytes rule out nearly every
+    // other cell (figures and names) without decoding a character: every
+    // name and unit of every row is asked.
+    if cell.len() > 16 || !may_start_marker_bytes(cell.as_bytes()) {
         return false;
     }
     let Some(first) = cell
         .chars()
         .next()
-        .map(|c| half_width(c).to_ascii_lowercase())
+        .map(|c| fold(half_width(c)).to_ascii_lowercase())
     else {
         return false;
     };
     may_start_marker(first) && MISSING.iter().any(|marker| compact_eq(cell, marker))
+}
+
+/// The Chinese characters the [`MISSING`] markers start with, and their
+/// Traditional forms (無, 暫, 沒).
+const CJK_MARKER_STARTS: [char; 10] = ['不', '无', '暂', '没', '未', '待', '空', '無', '暫', '沒'];
+
+/// The first two bytes of a character of three UTF-8 bytes.
+const fn lead_pair(c: char) -> [u8; 2] {
+    let c = c as u32;
+    [0xe0 | (c >> 12) as u8, 0x80 | ((c >> 6) & 0x3f) as u8]
+}
+
+/// True when a text's first bytes may start a [`MISSING`] marker in any
+/// form: ASCII, full-width (lead byte EF), a dash or ellipsis (E2 80), or
+/// one of [`CJK_MARKER_STARTS`] (a test keeps this in step with the
+/// markers). False rules the text out; true leaves it to
+/// [`may_start_marker`].
+#[inline]
+fn may_start_marker_bytes(bytes: &[u8]) -> bool {
+    match bytes {
+        [b'-' | b'/' | b'\\' | b'n' | b'N' | b'?' | b'*' | b'.', ..] => true,
+        [0xe2, second, ..] => *second == 0x80,
+        [0xef, ..] => true,
+        [first @ 0xe4..=0xe7, second, ..] => CJK_MARKER_STARTS
+            .iter()
+            .any(|&c| lead_pair(c) == [*first, *second]),
+        _ => false,
+    }
 }
 
 /// True for the first characters of the [`MISSING`] markers (a test keeps
@@ -153,5 +183,35 @@ mod tests {
         assert!(is_missing("Ｎ／Ａ"));
         assert!(is_missing(" 暂 无 "));
         assert!(!is_missing("长兴发布"));
+        // Traditional forms are markers too.
+        assert!(is_missing("無"));
+        assert!(is_missing("暫無"));
+        assert!(is_missing("不詳"));
+        assert!(!is_missing("县委宣传部"));
+        assert!(!is_missing("1,234"));
+    }
+
+    #[test]
+    fn the_byte_filter_admits_every_form_of_every_marker() {
+        use crate::core::text::fold;
+        for marker in MISSING {
+            let first = marker.chars().next().unwrap();
+            // The marker's first character as written, in full width, in
+            // upper case, and in every Traditional form that folds to it.
+            let mut forms = vec![first, first.to_ascii_uppercase()];
+            if first.is_ascii_graphic() {
+                forms.push(char::from_u32(first as u32 + 0xfee0).unwrap());
+            }
+            forms.extend(
+                (0x3400..=0x9fffu32)
+                    .filter_map(char::from_u32)
+                    .filter(|&t| t != first && fold(t) == first),
+            );
+            for form in forms {
+                let mut buffer = [0u8; 4];
+                let bytes = form.encode_utf8(&mut buffer).as_bytes();
+                assert!(may_start_marker_bytes(bytes), "{marker}: {form}");
+            }
+        }
     }
 }

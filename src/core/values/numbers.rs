@@ -71,9 +71,9 @@ impl Measure {
     /// Reads a cell of a column with this measure and `unit`, keeping the
     /// bound its words put on the figure.
     pub fn read(self, cell: &str, unit: Unit) -> Read<Amount> {
-        let (kind, factor): (Kind, fn(Option<Period>) -> Num) = match self {
-            Measure::Count | Measure::Hours => (Kind::Plain, |_| Num::ONE),
-            Measure::Money => (Kind::Money, per_year),
+        let kind = match self {
+            Measure::Count | Measure::Hours => Kind::Plain,
+            Measure::Money => Kind::Money,
             Measure::PostsPerWeek => {
                 // The stop words are Chinese: a figure is not searched for
                 // them (and `quantity` finds the missing markers).
@@ -89,13 +89,19 @@ impl Measure {
                         }));
                     }
                 }
-                (Kind::Frequency, per_week)
+                Kind::Frequency
             }
         };
         let Some(q) = quantity(cell, kind)? else {
             return Ok(None);
         };
-        let span = finish(q.span, q.multiplier(unit), factor(q.period.or(unit.period)))?;
+        let period = q.period.or(unit.period);
+        let factor = match kind {
+            Kind::Plain => Num::ONE,
+            Kind::Money => per_year(period),
+            Kind::Frequency => per_week(period),
+        };
+        let span = finish(q.span, q.multiplier(unit), factor)?;
         Ok(Some(Amount {
             span,
             bound: q.bound,

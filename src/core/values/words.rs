@@ -90,18 +90,29 @@ pub fn infer_level(name: &str, unit: &str) -> Level {
 /// county body's name has (局, 委, 办, 县…, or bureau, department…). `None`
 /// when they say nothing either way, as 长兴发布 does not.
 pub fn level_evidence(name: &str, unit: &str) -> Option<Level> {
-    place(name, unit).or_else(|| {
-        let county = |text: &str| {
-            let compact = compact(text);
-            COUNTY_WORDS.iter().any(|word| compact.contains(word))
-        };
-        (county(name) || county(unit)).then_some(Level::County)
-    })
+    place(name, unit).or_else(|| county_body(name, unit).then_some(Level::County))
+}
+
+/// True when a name or unit holds a word only a county body's name has:
+/// one of [`COUNTY_CHARACTERS`] (in either script), 中心, or in English one
+/// of [`COUNTY_WORDS`]. One pass over each text's characters: this is asked
+/// of every account whose level cell is empty under a filled one.
+pub fn county_body(name: &str, unit: &str) -> bool {
+    let county = |text: &str| {
+        text.chars()
+            .any(|c| COUNTY_CHARACTERS.contains(&crate::core::text::fold(c)))
+            || text.contains("中心")
+            || (text.bytes().any(|b| b.is_ascii_alphabetic()) && {
+                let lower = text.to_ascii_lowercase();
+                COUNTY_WORDS.iter().any(|word| lower.contains(word))
+            })
+    };
+    county(name) || county(unit)
 }
 
 /// The level the place words of a name and unit give: a village word
 /// anywhere, else a township word; `None` when there is none.
-fn place(name: &str, unit: &str) -> Option<Level> {
+pub fn place(name: &str, unit: &str) -> Option<Level> {
     // One pass over each text, leftmost word first: a county word is
     // stepped over whole, so the 村 inside 农业农村 is never seen.
     let mut level = None;
@@ -133,20 +144,13 @@ fn place(name: &str, unit: &str) -> Option<Level> {
     level
 }
 
-/// Words only the names of county bodies have, in compact form.
+/// Characters only the names of county bodies have (县委, 公安局, 宣传部…).
+const COUNTY_CHARACTERS: [char; 11] = [
+    '县', '局', '委', '办', '部', '厅', '署', '院', '站', '所', '队',
+];
+
+/// English words only the names of county bodies have, in lower case.
 const COUNTY_WORDS: &[&str] = &[
-    "县",
-    "局",
-    "委",
-    "办",
-    "部",
-    "厅",
-    "署",
-    "院",
-    "中心",
-    "站",
-    "所",
-    "队",
     "county",
     "department",
     "bureau",

@@ -198,8 +198,8 @@ pub(super) fn first_cell<'r>(row: &'r Row) -> &'r str {
     row.cells().find(|cell| !is_blank(cell)).unwrap_or("")
 }
 
-/// A row shown in one line.
-fn shown_row(row: &Row) -> String {
+/// A row shown in one line, its cells joined by ` | `.
+pub(super) fn shown_row(row: &Row) -> String {
     row.cells()
         .map(str::trim)
         .filter(|cell| !cell.is_empty())

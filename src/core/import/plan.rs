@@ -16,6 +16,7 @@ use crate::core::import::cells::{
     self, apply_word, bound_value, is_word, read_word, Memo, Units, Word,
 };
 use crate::core::import::fill::{self, Fill, Source, Take};
+use crate::core::import::header::shown_row;
 use crate::core::import::notices::{Notice, Notices};
 use crate::core::import::rows::{heading, is_note, is_totals, Heading};
 use crate::core::import::Import;
@@ -755,13 +756,4 @@ fn shown_value(account: &Account, field: Field) -> String {
 /// two accounts, not a repeat.
 pub(super) fn platform_hash(platform: Platform) -> u64 {
     (platform as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// A row shown in one line.
-fn shown_row(row: &Row) -> String {
-    row.cells()
-        .map(str::trim)
-        .filter(|cell| !cell.is_empty())
-        .collect::<Vec<_>>()
-        .join(" | ")
 }

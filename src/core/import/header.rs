@@ -95,7 +95,13 @@ pub(super) fn find_header<'t>(
     if !chosen.from_above.is_empty() {
         import.diagnostics.push(Diagnostic::new(
             Location::row(chosen.row.number),
-            &chosen.cells.join(" | "),
+            &chosen
+                .cells
+                .iter()
+                .filter(|cell| !cell.is_empty())
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" | "),
             Problem::HeaderFromAbove {
                 names: chosen.from_above,
             },

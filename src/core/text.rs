@@ -178,7 +178,13 @@ pub fn one_line(cell: &str) -> String {
         return cell.to_string();
     }
     let mut out = String::with_capacity(cell.len());
-    for line in cell.lines().map(str::trim).filter(|line| !line.is_empty()) {
+    // A lone `\r` breaks a line too (old Mac files), which `str::lines`
+    // does not see.
+    for line in cell
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+    {
         let joins_cjk = out.chars().last().is_some_and(|c| !c.is_ascii())
             && line.chars().next().is_some_and(|c| !c.is_ascii());
         if !out.is_empty() && !joins_cjk {
@@ -262,6 +268,7 @@ mod tests {
     fn multi_line_cells_become_one_line() {
         assert_eq!(one_line("长兴\n发布"), "长兴发布");
         assert_eq!(one_line("Changxing\r\nRelease"), "Changxing Release");
+        assert_eq!(one_line("长兴\r发布"), "长兴发布");
         assert_eq!(one_line(" A "), "A");
     }
 }

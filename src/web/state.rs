@@ -172,7 +172,9 @@ impl Reducible for State {
             }
             Action::PasteTable(text, merges) => {
                 next.input = Shared::from(text);
-                next.merges = (!merges.is_empty()).then(|| Shared::new(merges));
+                // Kept even when nothing is merged: the text is a table's,
+                // read with tabs and with nothing guessed.
+                next.merges = Some(Shared::new(merges));
             }
             Action::LoadDemo => next.load_demo(),
             Action::Clear => {

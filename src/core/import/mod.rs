@@ -70,10 +70,12 @@ pub struct Context {
     /// (`7月16日`) and relative words (`昨天`, `近一月未更新`) are read against
     /// it; without one they cannot be read, since any year would be a guess.
     pub as_of: Option<Date>,
-    /// Which cells lie under merged cells, when the table said (an HTML
-    /// table from the clipboard, a workbook). Without it, an empty cell of
-    /// a grouping column (unit, level, platform, staffing) under a filled
-    /// one is read as merged with it, with a notice.
+    /// Which cells lie under merged cells, when the text is a table's that
+    /// said ([`Grid::text`]: an HTML table from the clipboard, a workbook);
+    /// such a text is tab-separated, and is read so rather than sniffed.
+    /// Without it, an empty cell of a grouping column (unit, level,
+    /// platform, staffing) under a filled one is read as merged with it,
+    /// with a notice.
     pub merges: Option<Merges>,
 }
 
@@ -175,7 +177,12 @@ impl Importer {
     /// Starts importing `text` in `context`: sniffs the delimiter and reads
     /// the header.
     pub fn with_context(text: &str, context: &Context) -> Importer {
-        let table = Table::new(text);
+        // A table's text is tab-separated, whatever its cells hold (a column
+        // of `a;b` would make the sniffer choose the semicolon).
+        let table = match context.merges {
+            Some(_) => Table::with_delimiter(text, Delimiter::Tab),
+            None => Table::new(text),
+        };
         let mut importer = Importer::start(&table, context);
         if importer.reading.is_none()
             && importer.import.diagnostics.is_empty()

@@ -760,3 +760,23 @@ fn a_level_column_of_subscription_accounts_is_read_as_platforms() {
         ["第2–3行「类别」列的“订阅号”是平台，不是层级：按“微信公众号”计，层级另行判断。"]
     );
 }
+
+#[test]
+fn a_table_is_read_as_its_tab_separated_text_whatever_its_cells_hold() {
+    use crate::core::grid::{Grid, Spanned};
+    // Every row has a semicolon, and one cell a carriage return: the
+    // sniffer would take the semicolon (found by fuzzing the grid).
+    let grid = Grid::from_spans(vec![
+        vec![Spanned::text("名称;备注"), Spanned::text("粉丝数")],
+        vec![Spanned::text("甲;一\r二"), Spanned::text("300")],
+        vec![Spanned::text("乙;三"), Spanned::text("5000")],
+    ]);
+    let import = import_grid(grid, None);
+    let got: Vec<_> = import
+        .accounts
+        .iter()
+        .map(|a| (a.row, a.name.as_str(), a.followers.span()))
+        .collect();
+    let int = |n| Some(Span::point(Num::int(n)));
+    assert_eq!(got, [(2, "甲;一二", int(300)), (3, "乙;三", int(5000))]);
+}

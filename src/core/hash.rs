@@ -105,7 +105,9 @@ pub fn repeats_hashed(hashes: &[u64], same: &dyn Fn(usize, usize) -> bool) -> Ve
         while let Some(&first) = run.first() {
             let mut occurrence = 0;
             run.retain(|&index| {
-                if !same(first, index) {
+                // The first is always taken out, whatever `same` says of it,
+                // so that the loop ends.
+                if index != first && !same(first, index) {
                     return true;
                 }
                 if let Some(slot) = out.get_mut(index) {
@@ -181,6 +183,17 @@ mod tests {
         assert_eq!(by(|_| 0), expected);
         assert_eq!(by(|_| u64::MAX), expected);
         assert_eq!(by(|name| u64::from(name == "丙")), expected);
+    }
+
+    #[test]
+    fn a_key_equal_to_nothing_is_still_numbered_once() {
+        // `same` says index 1 equals nothing, not even itself: the run of
+        // three equal hashes still ends, 1 counted alone.
+        let same = |a: usize, b: usize| a != 1 && b != 1;
+        assert_eq!(
+            repeats_hashed(&[7, 7, 7], &same),
+            vec![(0, 0), (1, 0), (0, 1)]
+        );
     }
 
     #[test]

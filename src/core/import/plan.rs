@@ -336,7 +336,13 @@ impl Plan {
         let accounts = &mut import.accounts;
         if is_blank(cell) {
             let take = self.fill.take(accounts, row.number, self.name, Field::Name);
-            if let Some(Take::From(from)) = take {
+            // A merged name cell that is empty gave its first row a
+            // placeholder, which is no name for the rows below.
+            let named = |from: &usize| self.placeholders.binary_search(from).is_err();
+            if let Some(Take::From(from)) = take.filter(|take| match take {
+                Take::From(from) => named(from),
+                Take::Once(_) => false,
+            }) {
                 copy_from(accounts, from, Field::Name);
                 self.notices.add(
                     self.name,

@@ -780,3 +780,51 @@ fn a_table_is_read_as_its_tab_separated_text_whatever_its_cells_hold() {
     let int = |n| Some(Span::point(Num::int(n)));
     assert_eq!(got, [(2, "甲;一二", int(300)), (3, "乙;三", int(5000))]);
 }
+
+#[test]
+fn an_empty_merged_name_gives_no_name_to_the_rows_below() {
+    use crate::core::grid::{Grid, Spanned};
+    // The name cell is empty and merged over three rows that hold data:
+    // each row is kept under its own placeholder (found by fuzzing, when
+    // the first row's placeholder was copied down and hung the search for
+    // repeated names).
+    let grid = Grid::from_spans(vec![
+        vec![Spanned::text("名称"), Spanned::text("粉丝数")],
+        vec![
+            Spanned {
+                text: String::new(),
+                rows: 3,
+                columns: 1,
+            },
+            Spanned::text("300"),
+        ],
+        vec![Spanned::text("400")],
+        vec![Spanned::text("500")],
+    ]);
+    let import = import_grid(grid, None);
+    let names: Vec<&str> = import.accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "（第2行，无名称）",
+            "（第3行，无名称）",
+            "（第4行，无名称）"
+        ]
+    );
+    assert!(!import
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.problem, Problem::DuplicateName { .. })));
+}
+
+#[test]
+fn a_name_spelt_like_a_placeholder_is_no_repeat_of_it() {
+    // Row 2 is named like row 3's placeholder: they share a hash, and the
+    // placeholder is compared with nothing. Both are kept, no repeat.
+    let import = import_text("名称\t粉丝数\n（第3行，无名称）\t1\n\t2\n");
+    assert_eq!(import.accounts.len(), 2);
+    assert!(!import
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.problem, Problem::DuplicateName { .. })));
+}

@@ -118,6 +118,14 @@ fn read_input(input: &JsValue, context: &Context) -> Result<Import, JsValue> {
     Ok(import_records(&records, context))
 }
 
+/// The assumptions an intranet page gives, over the defaults, or an error
+/// in `lang` naming the one refused.
+fn applied(given: AssumptionsInput, lang: Lang) -> Result<Assumptions, JsValue> {
+    given
+        .apply(Assumptions::default())
+        .map_err(|e| error(format!("jianfu: {}", e.message(lang))))
+}
+
 fn lang_of(options: &JsValue) -> Result<(Lang, ApiOptions), JsValue> {
     let options: ApiOptions = if options.is_undefined() || options.is_null() {
         ApiOptions::default()
@@ -157,9 +165,7 @@ pub fn estimate(
         serde_wasm_bindgen::from_value(assumptions)
             .map_err(|e| error(format!("jianfu: assumptions: {e}")))?
     };
-    let assumptions = given
-        .apply(Assumptions::default())
-        .map_err(|e| error(format!("jianfu: {}", e.message(lang))))?;
+    let assumptions = applied(given, lang)?;
     let as_of = assumptions.as_of.unwrap_or_else(today);
     let import = read_input(&input, &Context::as_of(as_of))?;
     let result = run_estimate(&import.accounts, &assumptions, as_of, &Overrides::new());
@@ -178,12 +184,7 @@ pub fn estimate(
 pub fn parse(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let (lang, options) = lang_of(&options)?;
     let as_of = match options.assumptions {
-        Some(given) => {
-            given
-                .apply(Assumptions::default())
-                .map_err(|e| error(format!("jianfu: {}", e.message(lang))))?
-                .as_of
-        }
+        Some(given) => applied(given, lang)?.as_of,
         None => None,
     };
     let import = read_input(&input, &Context::as_of(as_of.unwrap_or_else(today)))?;
@@ -212,11 +213,7 @@ pub fn version() -> String {
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
     let (lang, options) = lang_of(&options)?;
     let assumptions = match options.assumptions {
-        Some(given) => Some(
-            given
-                .apply(Assumptions::default())
-                .map_err(|e| error(format!("jianfu: {}", e.message(lang))))?,
-        ),
+        Some(given) => Some(applied(given, lang)?),
         None => None,
     };
     let page = PageOptions {

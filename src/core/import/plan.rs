@@ -335,25 +335,21 @@ impl Plan {
         let cell = row.cell(self.name);
         let accounts = &mut import.accounts;
         if is_blank(cell) {
-            let take = self.fill.take(accounts, row.number, self.name, Field::Name);
             // A merged name cell that is empty gave its first row a
             // placeholder, which is no name for the rows below.
-            let named = |from: &usize| self.placeholders.binary_search(from).is_err();
-            if let Some(Take::From(from)) = take.filter(|take| match take {
-                Take::From(from) => named(from),
-                Take::Once(_) => false,
-            }) {
-                copy_from(accounts, from, Field::Name);
-                self.notices.add(
-                    self.name,
-                    Field::Name,
-                    Notice::Filled { merged: true },
-                    row.number,
-                    accounts.get(from).map_or("", |a| a.name.as_str()),
-                );
-                return true;
-            }
-            return false;
+            let from = match self.fill.take(accounts, row.number, self.name, Field::Name) {
+                Some(Take::From(from)) if self.placeholders.binary_search(&from).is_err() => from,
+                _ => return false,
+            };
+            copy_from(accounts, from, Field::Name);
+            self.notices.add(
+                self.name,
+                Field::Name,
+                Notice::Filled { merged: true },
+                row.number,
+                accounts.get(from).map_or("", |a| a.name.as_str()),
+            );
+            return true;
         }
         if values::is_missing(cell) {
             return false;

@@ -200,7 +200,7 @@ fn report_above(above: &[Candidate], import: &mut Import) {
 }
 
 /// The first non-empty cell of a row.
-pub(super) fn first_cell<'r>(row: &'r Row) -> &'r str {
+fn first_cell<'r>(row: &'r Row) -> &'r str {
     row.cells().find(|cell| !is_blank(cell)).unwrap_or("")
 }
 

@@ -308,14 +308,14 @@ impl Plan {
         let Some(account) = import.accounts.last_mut() else {
             return;
         };
-        if let Some((index, level)) = self.settle_level(account, cells.guessed_level) {
+        if let Some(index) = self.settle_level(account, cells.guessed_level) {
             cells.own.insert(Field::Level);
             self.notices.add(
                 index,
                 Field::Level,
                 Notice::Filled { merged: false },
                 row.number,
-                level.label(crate::core::lang::Lang::Zh),
+                &shown_value(account, Field::Level),
             );
         }
         self.fill.read(cells.own);
@@ -646,13 +646,13 @@ impl Plan {
     /// unit say nothing of their level (画溪社区 under a county row is a
     /// village, and 长兴农业农村 of 县农业农村局 a county department, as a
     /// list with blank level cells means them); its section's; or the one
-    /// its name and unit imply. Gives the column and level of a fill from
-    /// above, for the notice.
+    /// its name and unit imply. Gives the column of a fill from above, for
+    /// the notice.
     fn settle_level(
         &self,
         account: &mut Account,
         guessed: Option<(usize, Level)>,
-    ) -> Option<(usize, Level)> {
+    ) -> Option<usize> {
         if !account.level_inferred {
             return None;
         }
@@ -663,7 +663,7 @@ impl Plan {
             if place.is_none() && !values::county_body(&account.name, &account.unit) {
                 account.level = level;
                 account.level_inferred = false;
-                return Some((index, level));
+                return Some(index);
             }
         }
         match self.section.as_ref().and_then(|s| s.heading.level) {

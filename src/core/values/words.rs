@@ -85,14 +85,6 @@ pub fn infer_level(name: &str, unit: &str) -> Level {
     place(name, unit).unwrap_or(Level::County)
 }
 
-/// The level an account's own name and unit say it has, if they say: a
-/// place word (as [`infer_level`] reads them), or else a word that only a
-/// county body's name has (局, 委, 办, 县…, or bureau, department…). `None`
-/// when they say nothing either way, as 长兴发布 does not.
-pub fn level_evidence(name: &str, unit: &str) -> Option<Level> {
-    place(name, unit).or_else(|| county_body(name, unit).then_some(Level::County))
-}
-
 /// True when a name or unit holds a word only a county body's name has:
 /// one of [`COUNTY_CHARACTERS`] (in either script), 中心, or in English one
 /// of [`COUNTY_WORDS`]. One pass over each text's characters: this is asked
@@ -569,22 +561,19 @@ mod tests {
 
     #[test]
     fn what_names_and_units_say_of_their_level() {
-        assert_eq!(level_evidence("画溪社区", ""), Some(Level::Village));
+        assert_eq!(place("画溪社区", ""), Some(Level::Village));
         assert_eq!(
-            level_evidence("美丽李家巷", "李家巷镇人民政府"),
+            place("美丽李家巷", "李家巷镇人民政府"),
             Some(Level::Township)
         );
-        assert_eq!(
-            level_evidence("长兴农业农村", "县农业农村局"),
-            Some(Level::County)
-        );
-        assert_eq!(
-            level_evidence("Eco Park", "Development Zone Committee"),
-            Some(Level::County)
-        );
+        // No place word, but words only a county body's name has.
+        assert_eq!(place("长兴农业农村", "县农业农村局"), None);
+        assert!(county_body("长兴农业农村", "县农业农村局"));
+        assert!(county_body("Eco Park", "Development Zone Committee"));
+        assert!(county_body("平安长兴", "县公安局"));
         // 长兴发布 says nothing of its level, alone.
-        assert_eq!(level_evidence("长兴发布", ""), None);
-        assert_eq!(level_evidence("平安长兴", "县公安局"), Some(Level::County));
+        assert_eq!(place("长兴发布", ""), None);
+        assert!(!county_body("长兴发布", ""));
     }
 
     #[test]

@@ -107,9 +107,9 @@ bench: build
 	node scripts/bench.mjs
 
 check: setup
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 clean:
 	rm -rf dist target .setup node_modules

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes src/core/text/fold_table.rs: the Traditional forms of the
+"""Writes core/src/text/fold_table.rs: the Traditional forms of the
 characters in the calculator's vocabulary, each with its Simplified form.
 
 The vocabulary is every CJK character in a string or char literal of
-src/core (the word tables of fields, values, date and import, and the
+core/src (the word tables of fields, values, date and import, and the
 texts around them). Each is converted with OpenCC's s2t, s2tw and s2hk
 tables; a form that differs from the character is a Traditional form to
 fold. Run it after adding words (OpenCC comes from PyPI:

@@ -2,10 +2,11 @@
 //! accounts frees in staff hours and saves in money, computed entirely in the
 //! browser.
 //!
-//! The crate has two halves:
+//! The product has two halves:
 //!
 //! * [`core`], plain Rust: import an account list, estimate, recommend,
-//!   export. It is tested natively with `cargo test`.
+//!   export. It is its own crate, `jianfu-core` (in `core/`), which depends
+//!   on nothing from the web, and is tested natively with `cargo test`.
 //! * `web` (wasm32 only): the Yew app and the JavaScript API.
 //!
 //! ```
@@ -18,7 +19,7 @@
 //! assert_eq!(year, Span::new(Num::int(208), Num::int(468)));
 //! ```
 
-pub mod core;
+pub use jianfu_core as core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,0 +1,1232 @@
+//! The estimate of SPEC §4: per-account hours, cash and reads, the decision
+//! for each account, and the totals.
+//!
+//! Every figure is a [`Span`] computed by interval arithmetic, exactly: each
+//! formula is monotone in each input, so the low end of a result comes from
+//! the low ends of its inputs (the merge share, which is subtracted, enters
+//! reversed). Money is in yuan as exact [`Num`]s and is rounded to fen only
+//! when it is serialized or shown.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//!
+//! use jianfu_core::account::{Account, Decision};
+//! use jianfu_core::assumptions::Assumptions;
+//! use jianfu_core::date::Date;
+//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::num::{Num, Span};
+//!
+//! let mut quiet = Account::named(2, "某局发布");
+//! quiet.followers = Span::point(Num::int(300)).into();
+//! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
+//! let result = estimate(&[quiet], &Assumptions::default(), as_of, &BTreeMap::new());
+//!
+//! // 300 followers is below 1,000: closed. Posts and hours per post are
+//! // unknown, so the defaults apply: 2–3 posts × 52 weeks × 2–3 h = 208–468 h.
+//! assert_eq!(result.accounts[0].decision, Decision::Close);
+//! assert_eq!(result.summary.hours_freed, Span::new(Num::int(208), Num::int(468)));
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde::{Serialize, Serializer};
+
+use crate::account::{Account, Decision, Field, Level, Platform, Staffing};
+use crate::assumptions::Assumptions;
+use crate::date::Date;
+use crate::hash::repeats;
+use crate::lang::Lang;
+use crate::num::{Num, Span};
+use crate::rules::{recommend, Reason, Recommendation, Rule};
+
+/// Decisions the user set by hand, keyed by [`override_key`]. An override
+/// beats both the rules and a decision written in the list, and because it
+/// is keyed by the account rather than stored in a result, it survives any
+/// change of assumptions (and rows added above it).
+pub type Overrides = BTreeMap<String, Decision>;
+
+/// The key of an account in [`Overrides`]: its name, and for the second and
+/// later accounts of the same name, `name#2`, `name#3`…, so that overriding
+/// one of two duplicates leaves the other alone.
+pub fn override_key(name: &str, occurrence: usize) -> String {
+    if occurrence == 0 {
+        name.to_string()
+    } else {
+        format!("{name}#{}", occurrence + 1)
+    }
+}
+
+/// The result of an estimate: every account and the totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    /// One result per account, in the order of the list.
+    pub accounts: Vec<AccountResult>,
+    /// The totals.
+    pub summary: Summary,
+    /// The assumptions used.
+    pub assumptions: Assumptions,
+    /// The as-of date used for dormancy.
+    pub as_of: Date,
+}
+
+/// One account's figures and decision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccountResult {
+    /// The row number as the user sees it.
+    pub row: usize,
+    /// The account name.
+    pub name: String,
+    /// The unit that runs it.
+    pub unit: String,
+    /// Its level.
+    pub level: Level,
+    /// True when the level was inferred from the name and unit.
+    pub level_inferred: bool,
+    /// The platform it is on.
+    pub platform: Platform,
+    /// How it is staffed, if known.
+    pub staffing: Option<Staffing>,
+    /// The account it merges into, if the list names one.
+    pub merge_into: String,
+    /// What it costs and reaches per year.
+    pub figures: AccountFigures,
+    /// What the list and the rules say, before any override.
+    pub recommendation: Recommendation,
+    /// The decision in force.
+    pub decision: Decision,
+    /// The rule behind it ([`Rule::Given`] for an override).
+    pub rule: Rule,
+    /// True when the user overrode the decision (the reason is then
+    /// [`Reason::Overridden`], else the recommendation's; see
+    /// [`AccountResult::reason`]).
+    pub overridden: bool,
+    /// How many earlier accounts of the list share its name, which makes
+    /// its [`AccountResult::override_key`].
+    pub occurrence: usize,
+    /// Staff hours per year freed by the decision.
+    pub hours_freed: Span,
+    /// Staff hours per year the receiving account takes on (merge only).
+    pub added_load: Span,
+    /// Money per year saved by the decision, in yuan.
+    pub cash_saved: Span,
+    /// Fields that fell back to an assumption or could not be read, in
+    /// column order.
+    pub assumed: Vec<Field>,
+}
+
+/// An account's yearly figures, whatever the decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountFigures {
+    /// Posts per week used (its own, or the assumption).
+    pub posts_per_week: Span,
+    /// Hours per post used (its own, or the assumption).
+    pub hours_per_post: Span,
+    /// Staff count used for a dedicated account (its own, or 1).
+    pub staff: Option<Span>,
+    /// Followers, if known.
+    pub followers: Option<Span>,
+    /// Staff hours per year.
+    pub hours: Span,
+    /// Outsourcing fee per year in yuan (0 when missing).
+    pub outsourcing_fee: Span,
+    /// Other cost per year in yuan (0 when missing).
+    pub other_cost: Span,
+    /// Fee plus other cost, in yuan.
+    pub cash: Span,
+    /// Reads per year, when average reads are known.
+    pub reads: Option<Span>,
+    /// Cash per read in yuan, when there are reads.
+    pub cost_per_read: Option<Span>,
+}
+
+/// The totals of an estimate, serialized as SPEC §6 `summary`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// Accounts in the list.
+    pub accounts_total: usize,
+    /// Accounts closed or merged.
+    pub accounts_shut: usize,
+    /// Accounts closed.
+    pub accounts_closed: usize,
+    /// Accounts merged.
+    pub accounts_merged: usize,
+    /// Accounts kept.
+    pub accounts_kept: usize,
+    /// Staff hours per year of all accounts.
+    pub hours_total: Span,
+    /// Staff hours per year freed.
+    pub hours_freed: Span,
+    /// Hours freed in full-time posts: hours freed ÷ FTE hours.
+    pub fte_freed: Span,
+    /// Staff hours per year that merged accounts add to the accounts they
+    /// join.
+    pub added_load: Span,
+    /// Cash per year of all accounts, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash_total: Span,
+    /// Cash per year saved, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash_saved: Span,
+    /// Cash saved as a range, in case a fee was given as one.
+    #[serde(serialize_with = "money_range")]
+    pub cash_saved_range: Span,
+    /// Hours freed × staff cost per hour, in yuan.
+    #[serde(serialize_with = "money_range")]
+    pub staff_value: Span,
+    /// Cash saved + staff value, in yuan.
+    #[serde(serialize_with = "money_range")]
+    pub total_value: Span,
+    /// Outsourced accounts closed or merged, and their fees.
+    pub outsourcing_ended: Contracts,
+    /// What the shut accounts with reads data cost per read.
+    pub shut_cost_per_read: Option<ReadCost>,
+    /// Totals by level.
+    pub by_level: ByLevel,
+    /// Totals by platform, every platform listed (most with nothing).
+    pub by_platform: ByPlatform,
+    /// The accounts that take on merged accounts' work, by name.
+    pub receiving: Vec<ReceivingLoad>,
+}
+
+/// Outsourcing contracts ended by the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contracts {
+    /// Outsourced accounts closed or merged.
+    pub count: usize,
+    /// Their outsourcing fees per year, in yuan.
+    #[serde(serialize_with = "money")]
+    pub fees: Span,
+}
+
+/// Cost per read of the shut accounts that have reads data.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadCost {
+    /// Shut accounts with reads data.
+    pub accounts: usize,
+    /// Their cash per year, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash: Span,
+    /// Their reads per year.
+    pub reads: Span,
+    /// Cash ÷ reads, in yuan per read.
+    #[serde(serialize_with = "money_range")]
+    pub cost_per_read: Span,
+}
+
+/// Totals for each level.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ByLevel {
+    /// County departments.
+    pub county: GroupSummary,
+    /// Townships, streets and parks.
+    pub township: GroupSummary,
+    /// Villages and communities.
+    pub village: GroupSummary,
+}
+
+/// Totals for each platform, keyed as [`Platform::key`] names them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ByPlatform {
+    /// 微信公众号.
+    pub wechat: GroupSummary,
+    /// 微博.
+    pub weibo: GroupSummary,
+    /// 抖音.
+    pub douyin: GroupSummary,
+    /// 今日头条.
+    pub toutiao: GroupSummary,
+    /// 快手.
+    pub kuaishou: GroupSummary,
+    /// 视频号.
+    pub channels: GroupSummary,
+    /// 小红书.
+    pub xiaohongshu: GroupSummary,
+    /// 百家号.
+    pub baijiahao: GroupSummary,
+    /// Other platforms.
+    pub other: GroupSummary,
+}
+
+/// Totals for one level or one platform.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSummary {
+    /// Accounts before the plan.
+    pub before: usize,
+    /// Accounts after it (the kept ones).
+    pub after: usize,
+    /// Staff hours per year before.
+    pub hours_before: Span,
+    /// Staff hours per year freed.
+    pub hours_freed: Span,
+    /// Cash per year before, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash_before: Span,
+    /// Cash per year saved, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash_saved: Span,
+}
+
+/// The work an account takes on from the accounts merged into it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivingLoad {
+    /// The receiving account as the list names it; empty when the list does
+    /// not say (the township's account).
+    pub account: String,
+    /// Accounts merged into it.
+    pub accounts_merged: usize,
+    /// Staff hours per year it takes on.
+    pub added_load: Span,
+}
+
+/// An estimate in one language, ready to serialize as SPEC §6 `accounts`
+/// and `summary`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EstimateView<'a> {
+    /// The accounts.
+    pub accounts: Vec<AccountView<'a>>,
+    /// The totals.
+    pub summary: &'a Summary,
+}
+
+/// One account in one language, as SPEC §6 lists it, with a few extra
+/// fields.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountView<'a> {
+    /// Row number as the user sees it.
+    pub row: usize,
+    /// Account name.
+    pub name: &'a str,
+    /// Unit.
+    pub unit: &'a str,
+    /// `county` / `township` / `village`.
+    pub level: Level,
+    /// True when the level was inferred.
+    pub level_inferred: bool,
+    /// `wechat` / `weibo` / `douyin` / … / `other`.
+    pub platform: Platform,
+    /// `partTime` / `dedicated` / `outsourced`, or absent.
+    pub staffing: Option<Staffing>,
+    /// `keep` / `close` / `merge`.
+    pub decision: Decision,
+    /// `dormant` / `lowReach` / `village` / `poorValue` / `given` /
+    /// `default`.
+    pub rule: Rule,
+    /// Why, in the chosen language.
+    pub reason: String,
+    /// True when the user overrode the decision.
+    pub overridden: bool,
+    /// The decision the list and the rules give without the override.
+    pub recommended: Decision,
+    /// Posts per week used.
+    pub posts_per_week: Span,
+    /// Hours per post used.
+    pub hours_per_post: Span,
+    /// Staff hours per year.
+    pub hours: Span,
+    /// Staff hours per year freed.
+    pub hours_freed: Span,
+    /// Staff hours per year added to the receiving account.
+    pub added_load: Span,
+    /// Cash per year, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash: Span,
+    /// Cash per year saved, in yuan.
+    #[serde(serialize_with = "money")]
+    pub cash_saved: Span,
+    /// Reads per year, if known.
+    pub reads: Option<Span>,
+    /// Yuan per read, if known.
+    #[serde(serialize_with = "money_range_opt")]
+    pub cost_per_read: Option<Span>,
+    /// The account it merges into, if named.
+    pub merge_into: &'a str,
+    /// Fields that fell back to an assumption or could not be read.
+    pub assumed: &'a [Field],
+}
+
+/// Estimates every account and the totals.
+///
+/// `as_of` is the date dormancy is measured to: `assumptions.as_of` if the
+/// user set one, else today, which the caller supplies because the core has
+/// no clock. The assumptions should have passed
+/// [`Assumptions::validate`]; invalid ones give meaningless figures but
+/// never a panic.
+pub fn estimate(
+    accounts: &[Account],
+    assumptions: &Assumptions,
+    as_of: Date,
+    overrides: &Overrides,
+) -> Estimate {
+    let mut estimator = Estimator::new(accounts, *assumptions, as_of, overrides.clone());
+    estimator.assess(accounts, usize::MAX);
+    estimator.finish()
+}
+
+/// An estimate done a number of accounts at a time, so that the page can
+/// work through 100,000 accounts between frames (see
+/// [`Importer`](crate::import::Importer)). [`estimate`] is one run to
+/// the end.
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// use jianfu_core::assumptions::Assumptions;
+/// use jianfu_core::date::Date;
+/// use jianfu_core::estimate::{estimate, Estimator};
+/// use jianfu_core::import::import_text;
+///
+/// let accounts = import_text("名称\t粉丝数\n甲\t100\n乙\t5000\n").accounts;
+/// let as_of = Date::from_ymd(2019, 4, 19).unwrap();
+/// let assumptions = Assumptions::default();
+/// let mut estimator = Estimator::new(&accounts, assumptions, as_of, BTreeMap::new());
+/// while !estimator.assess(&accounts, 1) {}
+/// assert_eq!(estimator.finish(), estimate(&accounts, &assumptions, as_of, &BTreeMap::new()));
+/// ```
+pub struct Estimator {
+    assumptions: Assumptions,
+    as_of: Date,
+    overrides: Overrides,
+    /// For each account, how many earlier accounts share its name: the
+    /// `occurrence` of its [`override_key`].
+    occurrences: Vec<usize>,
+    results: Vec<AccountResult>,
+    totals: Totals,
+}
+
+impl Estimator {
+    /// Starts an estimate of `accounts`.
+    pub fn new(
+        accounts: &[Account],
+        assumptions: Assumptions,
+        as_of: Date,
+        overrides: Overrides,
+    ) -> Estimator {
+        let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
+        let occurrences = repeats(&names).into_iter().map(|(_, n)| n).collect();
+        Estimator {
+            assumptions,
+            as_of,
+            overrides,
+            occurrences,
+            results: Vec::with_capacity(accounts.len()),
+            totals: Totals::default(),
+        }
+    }
+
+    /// Works out up to `count` more of `accounts`, which must be the
+    /// accounts the estimator was made with. True when all are done.
+    pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
+        let done = self.results.len();
+        let next = accounts
+            .iter()
+            .zip(&self.occurrences)
+            .skip(done)
+            .take(count);
+        for (account, &occurrence) in next {
+            let result = assess(
+                account,
+                occurrence,
+                &self.assumptions,
+                self.as_of,
+                &self.overrides,
+            );
+            self.totals.add(&result);
+            self.results.push(result);
+        }
+        self.results.len() >= accounts.len().min(self.occurrences.len())
+    }
+
+    /// How many accounts are done, for a progress bar.
+    pub fn progress(&self) -> usize {
+        self.results.len()
+    }
+
+    /// The estimate of the accounts done so far, with their totals.
+    pub fn finish(self) -> Estimate {
+        let summary = self.totals.summary(&self.assumptions);
+        Estimate {
+            accounts: self.results,
+            summary,
+            assumptions: self.assumptions,
+            as_of: self.as_of,
+        }
+    }
+}
+
+/// Works out one account: figures, recommendation, override, and what the
+/// decision frees and saves.
+fn assess(
+    account: &Account,
+    occurrence: usize,
+    assumptions: &Assumptions,
+    as_of: Date,
+    overrides: &Overrides,
+) -> AccountResult {
+    let (figures, assumed) = AccountFigures::of(account, assumptions);
+    let recommendation = recommend(account, &figures, assumptions, as_of);
+    // Most estimates have no override at all: no key is built for them.
+    let overridden = if overrides.is_empty() {
+        None
+    } else {
+        overrides.get(&override_key(&account.name, occurrence))
+    };
+    let (decision, rule, overridden) = match overridden {
+        Some(&decision) => (decision, Rule::Given, true),
+        None => (recommendation.decision, recommendation.rule, false),
+    };
+    let share = assumptions.merge_share;
+    let (hours_freed, added_load) = match decision {
+        Decision::Keep => (Span::ZERO, Span::ZERO),
+        Decision::Close => (figures.hours, Span::ZERO),
+        // 1 − [s_low, s_high] = [1 − s_high, 1 − s_low]: interval subtraction
+        // reverses the ends, so the freed hours stay a correct range.
+        Decision::Merge => (
+            figures.hours * (Span::point(Num::ONE) - share),
+            figures.hours * share,
+        ),
+    };
+    let cash_saved = match decision {
+        Decision::Keep => Span::ZERO,
+        Decision::Close | Decision::Merge => figures.cash,
+    };
+    AccountResult {
+        row: account.row,
+        name: account.name.clone(),
+        unit: account.unit.to_string(),
+        level: account.level,
+        level_inferred: account.level_inferred,
+        platform: account.platform,
+        staffing: account.staffing,
+        merge_into: account.merge_into.clone(),
+        figures,
+        recommendation,
+        decision,
+        rule,
+        overridden,
+        occurrence,
+        hours_freed,
+        added_load,
+        cash_saved,
+        assumed,
+    }
+}
+
+impl AccountFigures {
+    /// Works out an account's yearly figures, falling back to the
+    /// assumptions where the list is silent, and lists the fields that fell
+    /// back or could not be read.
+    ///
+    /// A negative count, hours or money cannot be meant; it is treated as
+    /// missing like an unreadable cell.
+    pub fn of(account: &Account, assumptions: &Assumptions) -> (AccountFigures, Vec<Field>) {
+        let mut assumed: Vec<Field> = account.unreadable.iter().collect();
+        let mut fallback = |own: Option<Span>, default: Span, field: Field| match usable(own) {
+            Some(value) => value,
+            None => {
+                assumed.push(field);
+                default
+            }
+        };
+        let weeks = assumptions.weeks_per_year;
+        let avg_reads = usable(account.avg_reads.span());
+        let dedicated = account.staffing == Some(Staffing::Dedicated);
+
+        // Posts per week matter for the hours of a non-dedicated account
+        // and for the reads of any account with average reads; only then is
+        // a missing value an assumption that shapes a figure.
+        let needs_posts = !dedicated || avg_reads.is_some();
+        let posts_per_week = if needs_posts {
+            fallback(
+                account.posts_per_week.span(),
+                assumptions.posts_per_week,
+                Field::PostsPerWeek,
+            )
+        } else {
+            usable(account.posts_per_week.span()).unwrap_or(assumptions.posts_per_week)
+        };
+        let (hours, hours_per_post, staff) = if dedicated {
+            let staff = fallback(account.staff.span(), Span::point(Num::ONE), Field::Staff);
+            let hpp = usable(account.hours_per_post.span()).unwrap_or(assumptions.hours_per_post);
+            (staff * assumptions.fte_hours, hpp, Some(staff))
+        } else {
+            let hpp = fallback(
+                account.hours_per_post.span(),
+                assumptions.hours_per_post,
+                Field::HoursPerPost,
+            );
+            (posts_per_week * weeks * hpp, hpp, None)
+        };
+
+        let outsourcing_fee = usable(account.outsourcing_fee.span()).unwrap_or(Span::ZERO);
+        let other_cost = usable(account.other_cost.span()).unwrap_or(Span::ZERO);
+        let cash = outsourcing_fee + other_cost;
+        let reads = avg_reads.map(|per_post| posts_per_week * weeks * per_post);
+        let cost_per_read = reads.and_then(|reads| divide(cash, reads));
+
+        assumed.sort();
+        assumed.dedup();
+        let figures = AccountFigures {
+            posts_per_week,
+            hours_per_post,
+            staff,
+            followers: usable(account.followers.span()),
+            hours,
+            outsourcing_fee,
+            other_cost,
+            cash,
+            reads,
+            cost_per_read,
+        };
+        (figures, assumed)
+    }
+}
+
+/// The totals of the results added so far, one pass in all: an estimate in
+/// slices adds each slice's results as it goes, so that nothing is left for a
+/// long pass at the end.
+#[derive(Clone, Debug, Default)]
+struct Totals {
+    accounts: usize,
+    closed: usize,
+    merged: usize,
+    hours_total: Span,
+    hours_freed: Span,
+    added_load: Span,
+    cash_total: Span,
+    cash_saved: Span,
+    /// Outsourced accounts shut, and their fees.
+    ended: usize,
+    ended_fees: Span,
+    /// Shut accounts with reads data, their cash and their reads.
+    with_reads: usize,
+    with_reads_cash: Span,
+    reads: Span,
+    by_level: ByLevel,
+    by_platform: ByPlatform,
+    receiving: BTreeMap<String, ReceivingLoad>,
+}
+
+impl Totals {
+    fn add(&mut self, r: &AccountResult) {
+        self.accounts += 1;
+        match r.decision {
+            Decision::Keep => {}
+            Decision::Close => self.closed += 1,
+            Decision::Merge => {
+                self.merged += 1;
+                // Looked up before inserting: most merged accounts join an
+                // account already listed, and need no copy of its name.
+                match self.receiving.get_mut(&r.merge_into) {
+                    Some(entry) => {
+                        entry.accounts_merged += 1;
+                        entry.added_load = entry.added_load + r.added_load;
+                    }
+                    None => {
+                        let load = ReceivingLoad {
+                            account: r.merge_into.clone(),
+                            accounts_merged: 1,
+                            added_load: r.added_load,
+                        };
+                        self.receiving.insert(r.merge_into.clone(), load);
+                    }
+                }
+            }
+        }
+        self.hours_total = self.hours_total + r.figures.hours;
+        self.hours_freed = self.hours_freed + r.hours_freed;
+        self.added_load = self.added_load + r.added_load;
+        self.cash_total = self.cash_total + r.figures.cash;
+        self.cash_saved = self.cash_saved + r.cash_saved;
+        let shut = r.decision.shuts();
+        if shut && r.staffing == Some(Staffing::Outsourced) {
+            self.ended += 1;
+            self.ended_fees = self.ended_fees + r.figures.outsourcing_fee;
+        }
+        if let (true, Some(reads)) = (shut, r.figures.reads) {
+            self.with_reads += 1;
+            self.with_reads_cash = self.with_reads_cash + r.figures.cash;
+            self.reads = self.reads + reads;
+        }
+        self.by_level.get_mut(r.level).add(r);
+        self.by_platform.get_mut(r.platform).add(r);
+    }
+
+    fn summary(self, assumptions: &Assumptions) -> Summary {
+        let staff_value = self.hours_freed * assumptions.hourly_cost;
+        let shut_cost_per_read = if self.with_reads == 0 {
+            None
+        } else {
+            divide(self.with_reads_cash, self.reads).map(|cost_per_read| ReadCost {
+                accounts: self.with_reads,
+                cash: self.with_reads_cash,
+                reads: self.reads,
+                cost_per_read,
+            })
+        };
+        Summary {
+            accounts_total: self.accounts,
+            accounts_shut: self.closed + self.merged,
+            accounts_closed: self.closed,
+            accounts_merged: self.merged,
+            accounts_kept: self.accounts - self.closed - self.merged,
+            hours_total: self.hours_total,
+            hours_freed: self.hours_freed,
+            fte_freed: divide(self.hours_freed, assumptions.fte_hours).unwrap_or(Span::ZERO),
+            added_load: self.added_load,
+            cash_total: self.cash_total,
+            cash_saved: self.cash_saved,
+            cash_saved_range: self.cash_saved,
+            staff_value,
+            total_value: self.cash_saved + staff_value,
+            outsourcing_ended: Contracts {
+                count: self.ended,
+                fees: self.ended_fees,
+            },
+            shut_cost_per_read,
+            by_level: self.by_level,
+            by_platform: self.by_platform,
+            receiving: self.receiving.into_values().collect(),
+        }
+    }
+}
+
+impl GroupSummary {
+    fn add(&mut self, r: &AccountResult) {
+        self.before += 1;
+        self.after += usize::from(!r.decision.shuts());
+        self.hours_before = self.hours_before + r.figures.hours;
+        self.hours_freed = self.hours_freed + r.hours_freed;
+        self.cash_before = self.cash_before + r.figures.cash;
+        self.cash_saved = self.cash_saved + r.cash_saved;
+    }
+}
+
+impl ByPlatform {
+    /// The totals of one platform.
+    pub fn get(&self, platform: Platform) -> &GroupSummary {
+        match platform {
+            Platform::Wechat => &self.wechat,
+            Platform::Weibo => &self.weibo,
+            Platform::Douyin => &self.douyin,
+            Platform::Toutiao => &self.toutiao,
+            Platform::Kuaishou => &self.kuaishou,
+            Platform::Channels => &self.channels,
+            Platform::Xiaohongshu => &self.xiaohongshu,
+            Platform::Baijiahao => &self.baijiahao,
+            Platform::Other => &self.other,
+        }
+    }
+
+    fn get_mut(&mut self, platform: Platform) -> &mut GroupSummary {
+        match platform {
+            Platform::Wechat => &mut self.wechat,
+            Platform::Weibo => &mut self.weibo,
+            Platform::Douyin => &mut self.douyin,
+            Platform::Toutiao => &mut self.toutiao,
+            Platform::Kuaishou => &mut self.kuaishou,
+            Platform::Channels => &mut self.channels,
+            Platform::Xiaohongshu => &mut self.xiaohongshu,
+            Platform::Baijiahao => &mut self.baijiahao,
+            Platform::Other => &mut self.other,
+        }
+    }
+
+    /// The platforms the list has accounts on, in the order of
+    /// [`Platform::ALL`].
+    pub fn present(&self) -> impl Iterator<Item = (Platform, &GroupSummary)> {
+        Platform::ALL
+            .into_iter()
+            .map(|platform| (platform, self.get(platform)))
+            .filter(|(_, totals)| totals.before > 0)
+    }
+}
+
+impl ByLevel {
+    /// The totals of one level.
+    pub fn get(&self, level: Level) -> &GroupSummary {
+        match level {
+            Level::County => &self.county,
+            Level::Township => &self.township,
+            Level::Village => &self.village,
+        }
+    }
+
+    fn get_mut(&mut self, level: Level) -> &mut GroupSummary {
+        match level {
+            Level::County => &mut self.county,
+            Level::Township => &mut self.township,
+            Level::Village => &mut self.village,
+        }
+    }
+}
+
+impl Estimate {
+    /// The estimate in one language, for the JS API and the export.
+    pub fn view(&self, lang: Lang) -> EstimateView<'_> {
+        EstimateView {
+            accounts: self.accounts.iter().map(|r| r.view(lang)).collect(),
+            summary: &self.summary,
+        }
+    }
+}
+
+impl AccountResult {
+    /// Why the decision in force, with the numbers. Not stored: it is the
+    /// recommendation's reason unless the user overrode it, and 100,000
+    /// accounts need not carry two copies.
+    pub fn reason(&self) -> Cow<'_, Reason> {
+        if self.overridden {
+            Cow::Owned(Reason::Overridden {
+                decision: self.decision,
+            })
+        } else {
+            Cow::Borrowed(&self.recommendation.reason)
+        }
+    }
+
+    /// The account's key in [`Overrides`].
+    pub fn override_key(&self) -> String {
+        override_key(&self.name, self.occurrence)
+    }
+
+    /// This account in one language.
+    pub fn view(&self, lang: Lang) -> AccountView<'_> {
+        AccountView {
+            row: self.row,
+            name: &self.name,
+            unit: &self.unit,
+            level: self.level,
+            level_inferred: self.level_inferred,
+            platform: self.platform,
+            staffing: self.staffing,
+            decision: self.decision,
+            rule: self.rule,
+            reason: self.reason().text(lang),
+            overridden: self.overridden,
+            recommended: self.recommendation.decision,
+            posts_per_week: self.figures.posts_per_week,
+            hours_per_post: self.figures.hours_per_post,
+            hours: self.figures.hours,
+            hours_freed: self.hours_freed,
+            added_load: self.added_load,
+            cash: self.figures.cash,
+            cash_saved: self.cash_saved,
+            reads: self.figures.reads,
+            cost_per_read: self.figures.cost_per_read,
+            merge_into: &self.merge_into,
+            assumed: &self.assumed,
+        }
+    }
+}
+
+/// A value the estimate can use: present and not negative.
+fn usable(value: Option<Span>) -> Option<Span> {
+    value.filter(|span| span.low >= Num::ZERO)
+}
+
+/// Interval division `a ÷ b`, or `None` when `b` contains zero.
+fn divide(a: Span, b: Span) -> Option<Span> {
+    if b.low <= Num::ZERO && b.high >= Num::ZERO {
+        return None;
+    }
+    let quotients = [
+        a.low / b.low,
+        a.low / b.high,
+        a.high / b.low,
+        a.high / b.high,
+    ];
+    let low = quotients.iter().copied().min()?;
+    let high = quotients.iter().copied().max()?;
+    Some(Span { low, high })
+}
+
+/// Yuan rounded to fen, as an `f64` that prints with at most two decimals.
+fn fen(yuan: Num) -> f64 {
+    yuan.round_scaled(2) as f64 / 100.0
+}
+
+/// Serializes money as one number: the midpoint (the value itself unless a
+/// fee was given as a range), rounded to fen.
+fn money<S: Serializer>(span: &Span, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(fen(span.midpoint()))
+}
+
+/// Serializes money as `{low, high}`, each rounded to fen.
+fn money_range<S: Serializer>(span: &Span, serializer: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Range {
+        low: f64,
+        high: f64,
+    }
+    Range {
+        low: fen(span.low),
+        high: fen(span.high),
+    }
+    .serialize(serializer)
+}
+
+fn money_range_opt<S: Serializer>(span: &Option<Span>, serializer: S) -> Result<S::Ok, S::Error> {
+    match span {
+        Some(span) => money_range(span, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::account::Figure;
+
+    fn int(n: i64) -> Span {
+        Span::point(Num::int(n))
+    }
+
+    fn range(low: i64, high: i64) -> Span {
+        Span::new(Num::int(low), Num::int(high))
+    }
+
+    fn as_of() -> Date {
+        Date::from_ymd(2019, 4, 19).unwrap()
+    }
+
+    fn run(accounts: &[Account]) -> Estimate {
+        estimate(
+            accounts,
+            &Assumptions::default(),
+            as_of(),
+            &Overrides::new(),
+        )
+    }
+
+    #[test]
+    fn an_override_of_one_duplicate_leaves_the_other_alone() {
+        // Two accounts named 重名号: the second is overridden to close.
+        let accounts = [active(2, "重名号"), active(3, "重名号")];
+        let mut overrides = Overrides::new();
+        overrides.insert(override_key("重名号", 1), Decision::Close);
+        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        assert_eq!(e.accounts[0].override_key(), "重名号");
+        assert_eq!(e.accounts[1].override_key(), "重名号#2");
+        assert_eq!(e.accounts[0].decision, Decision::Keep);
+        assert!(!e.accounts[0].overridden);
+        assert_eq!(e.accounts[1].decision, Decision::Close);
+        assert!(e.accounts[1].overridden);
+    }
+
+    /// An active account with many followers: no rule closes it.
+    fn active(row: usize, name: &str) -> Account {
+        let mut account = Account::named(row, name);
+        account.followers = int(5000).into();
+        account.last_post = Some(as_of().into());
+        account
+    }
+
+    #[test]
+    fn hours_of_a_part_time_account() {
+        let mut account = active(2, "某局发布");
+        account.staffing = Some(Staffing::PartTime);
+        account.posts_per_week = int(3).into();
+        account.hours_per_post = Span::point(Num::ratio(5, 2).unwrap()).into();
+        let e = run(&[account]);
+        let r = &e.accounts[0];
+        // 3 posts × 52 weeks × 2.5 h = 390 h.
+        assert_eq!(r.figures.hours, int(390));
+        assert!(r.assumed.is_empty());
+        // Kept: nothing freed.
+        assert_eq!((r.decision, r.hours_freed), (Decision::Keep, Span::ZERO));
+    }
+
+    #[test]
+    fn missing_posts_and_hours_fall_back_to_the_assumptions() {
+        let account = active(2, "某局发布");
+        let r = &run(&[account]).accounts[0];
+        // 2–3 posts × 52 weeks × 2–3 h = 208–468 h.
+        assert_eq!(r.figures.hours, range(208, 468));
+        assert_eq!(r.assumed, vec![Field::PostsPerWeek, Field::HoursPerPost]);
+    }
+
+    #[test]
+    fn a_dedicated_account_counts_full_time_posts() {
+        let mut account = active(2, "某局发布");
+        account.staffing = Some(Staffing::Dedicated);
+        account.staff = int(2).into();
+        let r = &run(&[account.clone()]).accounts[0];
+        // 2 staff × 2,000 h = 4,000 h, whatever the posts.
+        assert_eq!(r.figures.hours, int(4000));
+        assert!(r.assumed.is_empty(), "posts and hours per post are unused");
+
+        // No staff count: one person, 1 × 2,000 h = 2,000 h, marked assumed.
+        account.staff = Figure::Missing;
+        let r = &run(&[account]).accounts[0];
+        assert_eq!(r.figures.hours, int(2000));
+        assert_eq!(r.figures.staff, Some(int(1)));
+        assert_eq!(r.assumed, vec![Field::Staff]);
+    }
+
+    #[test]
+    fn cash_reads_and_cost_per_read() {
+        let mut account = active(2, "某局发布");
+        account.staffing = Some(Staffing::Outsourced);
+        account.posts_per_week = int(5).into();
+        account.hours_per_post = int(1).into();
+        account.outsourcing_fee = int(45_000).into();
+        account.other_cost = Figure::Missing;
+        account.avg_reads = int(1200).into();
+        let f = run(&[account.clone()]).accounts[0].figures;
+        // ¥45,000 + missing other cost (0) = ¥45,000.
+        assert_eq!(f.cash, int(45_000));
+        // 5 posts × 52 weeks × 1,200 reads = 312,000 reads.
+        assert_eq!(f.reads, Some(int(312_000)));
+        // ¥45,000 ÷ 312,000 = ¥0.144… a read: kept.
+        assert_eq!(
+            f.cost_per_read,
+            Some(Span::point(Num::ratio(45_000, 312_000).unwrap()))
+        );
+        // 5 × 52 × 1 h = 260 h.
+        assert_eq!(f.hours, int(260));
+
+        account.other_cost = int(5_000).into();
+        let f = run(&[account]).accounts[0].figures;
+        // ¥45,000 + ¥5,000 = ¥50,000.
+        assert_eq!(f.cash, int(50_000));
+    }
+
+    #[test]
+    fn close_frees_all_hours_and_merge_frees_seventy_percent() {
+        let mut closed = active(2, "某局发布");
+        closed.followers = int(400).into();
+        closed.posts_per_week = int(2).into();
+        closed.hours_per_post = int(3).into();
+        closed.outsourcing_fee = int(10_000).into();
+        let mut merged = active(3, "某村");
+        merged.level = Level::Village;
+        merged.posts_per_week = int(1).into();
+        merged.hours_per_post = int(2).into();
+        merged.other_cost = int(800).into();
+        merged.merge_into = "某镇发布".into();
+        let e = run(&[closed, merged]);
+        let (c, m) = (&e.accounts[0], &e.accounts[1]);
+        // Closed: 2 × 52 × 3 = 312 h, all freed; ¥10,000 saved.
+        assert_eq!((c.decision, c.rule), (Decision::Close, Rule::LowReach));
+        assert_eq!(c.hours_freed, int(312));
+        assert_eq!(c.cash_saved, int(10_000));
+        // Merged: 1 × 52 × 2 = 104 h; 104 × (1 − 0.3) = 72.8 h freed, and
+        // 104 × 0.3 = 31.2 h added to 某镇发布. Its ¥800 is saved.
+        assert_eq!((m.decision, m.rule), (Decision::Merge, Rule::Village));
+        assert_eq!(m.hours_freed, Span::point(Num::ratio(728, 10).unwrap()));
+        assert_eq!(m.added_load, Span::point(Num::ratio(312, 10).unwrap()));
+        assert_eq!(m.cash_saved, int(800));
+
+        let s = &e.summary;
+        assert_eq!(
+            (s.accounts_total, s.accounts_shut, s.accounts_closed),
+            (2, 2, 1)
+        );
+        assert_eq!((s.accounts_merged, s.accounts_kept), (1, 0));
+        // 312 + 72.8 = 384.8 h freed.
+        assert_eq!(s.hours_freed, Span::point(Num::ratio(3848, 10).unwrap()));
+        // 384.8 ÷ 2,000 = 0.1924 FTE.
+        assert_eq!(s.fte_freed, Span::point(Num::ratio(1924, 10_000).unwrap()));
+        // 384.8 h × ¥60 = ¥23,088.
+        assert_eq!(s.staff_value, int(23_088));
+        // ¥10,800 cash + ¥23,088 = ¥33,888.
+        assert_eq!(s.cash_saved, int(10_800));
+        assert_eq!(s.total_value, int(33_888));
+        assert_eq!(s.receiving.len(), 1);
+        assert_eq!(s.receiving[0].account, "某镇发布");
+        assert_eq!(s.receiving[0].added_load, m.added_load);
+        assert_eq!(s.by_level.village.before, 1);
+        assert_eq!(s.by_level.village.after, 0);
+        assert_eq!(s.by_level.county.cash_saved, int(10_000));
+    }
+
+    #[test]
+    fn totals_by_platform() {
+        use crate::account::Platform;
+        // WeChat: one kept (5,000 followers, 1 × 52 × 2 = 104 h) and one
+        // closed (300 followers, 2 × 52 × 3 = 312 h, ¥8,000).
+        // Douyin: one closed (500 followers, 1 × 52 × 2 = 104 h).
+        let mut kept = active(2, "甲发布");
+        kept.posts_per_week = int(1).into();
+        kept.hours_per_post = int(2).into();
+        let mut closed = active(3, "乙发布");
+        closed.followers = int(300).into();
+        closed.posts_per_week = int(2).into();
+        closed.hours_per_post = int(3).into();
+        closed.outsourcing_fee = int(8_000).into();
+        let mut video = active(4, "甲发布");
+        video.platform = Platform::Douyin;
+        video.followers = int(500).into();
+        video.posts_per_week = int(1).into();
+        video.hours_per_post = int(2).into();
+        let e = run(&[kept, closed, video]);
+        let p = &e.summary.by_platform;
+        assert_eq!((p.wechat.before, p.wechat.after), (2, 1));
+        assert_eq!(p.wechat.hours_freed, int(312));
+        assert_eq!(p.wechat.cash_saved, int(8_000));
+        assert_eq!((p.douyin.before, p.douyin.after), (1, 0));
+        assert_eq!(p.douyin.hours_freed, int(104));
+        // 312 + 104 = 416 h in all.
+        assert_eq!(e.summary.hours_freed, int(416));
+        let present: Vec<Platform> = p.present().map(|(platform, _)| platform).collect();
+        assert_eq!(present, [Platform::Wechat, Platform::Douyin]);
+        assert_eq!(e.accounts[2].platform, Platform::Douyin);
+    }
+
+    #[test]
+    fn ranges_flow_through_as_intervals() {
+        let mut account = active(2, "某局发布");
+        account.followers = int(10).into();
+        // Posts and hours per post unknown: 208–468 h (see above), all
+        // freed.
+        let a = Assumptions {
+            fte_hours: range(1800, 2200),
+            hourly_cost: range(50, 70),
+            ..Assumptions::default()
+        };
+        let e = estimate(&[account], &a, as_of(), &Overrides::new());
+        let s = &e.summary;
+        assert_eq!(s.hours_freed, range(208, 468));
+        // FTE: 208 ÷ 2,200 = 0.0945…, 468 ÷ 1,800 = 0.26: the low end divides
+        // by the high FTE.
+        assert_eq!(
+            s.fte_freed,
+            Span::new(
+                Num::ratio(208, 2200).unwrap(),
+                Num::ratio(468, 1800).unwrap()
+            )
+        );
+        // 208 × ¥50 = ¥10,400; 468 × ¥70 = ¥32,760.
+        assert_eq!(s.staff_value, range(10_400, 32_760));
+    }
+
+    #[test]
+    fn a_merge_share_range_reverses_into_the_freed_hours() {
+        let mut account = active(2, "某村");
+        account.level = Level::Village;
+        account.posts_per_week = int(1).into();
+        account.hours_per_post = int(2).into();
+        let a = Assumptions {
+            merge_share: Span::new(Num::ratio(2, 10).unwrap(), Num::ratio(4, 10).unwrap()),
+            ..Assumptions::default()
+        };
+        let e = estimate(&[account], &a, as_of(), &Overrides::new());
+        let r = &e.accounts[0];
+        // 104 h × (1 − 0.4) = 62.4 h; 104 h × (1 − 0.2) = 83.2 h.
+        assert_eq!(
+            r.hours_freed,
+            Span::new(Num::ratio(624, 10).unwrap(), Num::ratio(832, 10).unwrap())
+        );
+        // 104 × 0.2 = 20.8 h to 104 × 0.4 = 41.6 h added.
+        assert_eq!(
+            r.added_load,
+            Span::new(Num::ratio(208, 10).unwrap(), Num::ratio(416, 10).unwrap())
+        );
+    }
+
+    #[test]
+    fn an_override_beats_rules_and_the_list_and_survives_new_assumptions() {
+        let mut low = active(2, "粉丝少");
+        low.followers = int(100).into();
+        let mut given = active(3, "已定保留");
+        given.decision = Some(Decision::Keep);
+        let mut overrides = Overrides::new();
+        overrides.insert("粉丝少".into(), Decision::Keep);
+        overrides.insert("已定保留".into(), Decision::Close);
+        overrides.insert("不在清单中".into(), Decision::Close);
+        let accounts = [low, given];
+
+        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let r = &e.accounts[0];
+        assert_eq!(
+            (r.decision, r.rule, r.overridden),
+            (Decision::Keep, Rule::Given, true)
+        );
+        assert_eq!(r.recommendation.rule, Rule::LowReach);
+        assert_eq!(r.reason().text(Lang::Zh), "已手动调整为：保留");
+        let r = &e.accounts[1];
+        assert_eq!((r.decision, r.overridden), (Decision::Close, true));
+        assert_eq!(r.recommendation.decision, Decision::Keep);
+        assert_eq!(e.summary.accounts_total, 2, "unknown names change nothing");
+
+        // A new threshold leaves the overrides in force.
+        let a = Assumptions {
+            followers_threshold: int(50),
+            ..Assumptions::default()
+        };
+        let e = estimate(&accounts, &a, as_of(), &overrides);
+        assert_eq!(e.accounts[0].decision, Decision::Keep);
+        assert_eq!(e.accounts[1].decision, Decision::Close);
+    }
+
+    #[test]
+    fn contracts_and_cost_per_read_of_shut_accounts() {
+        let mut a = active(2, "外包甲");
+        a.staffing = Some(Staffing::Outsourced);
+        a.followers = int(500).into();
+        a.posts_per_week = int(2).into();
+        a.outsourcing_fee = int(26_000).into();
+        a.avg_reads = int(100).into();
+        let mut b = active(3, "外包乙");
+        b.staffing = Some(Staffing::Outsourced);
+        b.outsourcing_fee = int(99_000).into();
+        let mut c = active(4, "兼职丙");
+        c.followers = int(10).into();
+        c.posts_per_week = int(1).into();
+        c.avg_reads = int(50).into();
+        let s = run(&[a, b, c]).summary;
+        // 外包甲 closed (500 followers), 外包乙 kept: one contract, ¥26,000.
+        assert_eq!(s.outsourcing_ended.count, 1);
+        assert_eq!(s.outsourcing_ended.fees, int(26_000));
+        // Shut with reads: 外包甲 2 × 52 × 100 = 10,400 reads, 兼职丙
+        // 1 × 52 × 50 = 2,600 reads; ¥26,000 ÷ 13,000 = ¥2.00 a read.
+        let read_cost = s.shut_cost_per_read.unwrap();
+        assert_eq!(read_cost.accounts, 2);
+        assert_eq!(read_cost.reads, int(13_000));
+        assert_eq!(read_cost.cost_per_read, int(2));
+    }
+
+    #[test]
+    fn negative_or_unreadable_values_count_as_missing() {
+        let mut account = active(2, "某局发布");
+        account.posts_per_week = int(-3).into();
+        account.unreadable = [Field::LastPost, Field::Followers].into_iter().collect();
+        account.followers = Figure::Missing;
+        account.last_post = None;
+        let r = &run(&[account]).accounts[0];
+        assert_eq!(r.figures.hours, range(208, 468));
+        assert_eq!(
+            r.assumed,
+            vec![
+                Field::Followers,
+                Field::PostsPerWeek,
+                Field::HoursPerPost,
+                Field::LastPost
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_list_gives_zero_totals() {
+        let s = run(&[]).summary;
+        assert_eq!((s.accounts_total, s.accounts_shut), (0, 0));
+        assert_eq!(s.hours_freed, Span::ZERO);
+        assert_eq!(s.fte_freed, Span::ZERO);
+        assert_eq!(s.shut_cost_per_read, None);
+    }
+
+    #[test]
+    fn money_is_serialized_in_fen() {
+        assert_eq!(fen(Num::ratio(28_950_001, 10).unwrap()), 2_895_000.1);
+        assert_eq!(fen(Num::ratio(1, 3).unwrap()), 0.33);
+        assert_eq!(fen(Num::int(2_895_000)), 2_895_000.0);
+    }
+}

@@ -1,6 +1,9 @@
 //! The built-in Changxing demo reproduces every figure of SPEC §7, read
 //! through the real importer, and the default rules shut about 80 % of it.
 
+mod common;
+use common::int;
+
 use std::collections::BTreeMap;
 
 use jianfu::core::account::{Account, Decision, Level, Staffing};
@@ -34,10 +37,6 @@ fn demo_estimate() -> Estimate {
         demo_as_of(),
         &Overrides::new(),
     )
-}
-
-fn int(n: i64) -> Span {
-    Span::point(Num::int(n))
 }
 
 #[test]

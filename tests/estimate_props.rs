@@ -2,6 +2,9 @@
 //! Properties of the estimate that hold for every account list and every
 //! valid set of assumptions (SPEC §4).
 
+mod common;
+use common::as_of;
+
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::{Date, LastPost};
@@ -128,10 +131,6 @@ fn overrides() -> impl Strategy<Value = Overrides> {
         decision(),
         0..6,
     )
-}
-
-fn as_of() -> Date {
-    Date::from_ymd(2019, 4, 19).unwrap()
 }
 
 fn ordered(span: Span) -> bool {

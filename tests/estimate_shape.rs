@@ -5,11 +5,13 @@
 //! strings and `None` into `undefined`. The small [`Value`] serializer below
 //! does the same natively, so the shapes are checked without a browser.
 
+mod common;
+use common::{as_of, int};
+
 use std::collections::BTreeMap;
 
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::{Assumption, Assumptions, AssumptionsInput};
-use jianfu::core::date::Date;
 use jianfu::core::estimate::{estimate, Overrides};
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
@@ -297,10 +299,6 @@ fn object(entries: &[(&str, Value)]) -> Value {
     )
 }
 
-fn int(n: i64) -> Span {
-    Span::point(Num::int(n))
-}
-
 fn sample() -> Vec<Account> {
     // Closed for low reach; fee a third of a yuan over ¥10,000 to check
     // rounding to fen.
@@ -321,10 +319,6 @@ fn sample() -> Vec<Account> {
     kept.level_inferred = false;
     kept.followers = int(5000).into();
     vec![closed, merged, kept]
-}
-
-fn as_of() -> Date {
-    Date::from_ymd(2019, 4, 19).unwrap()
 }
 
 #[test]

@@ -3,22 +3,15 @@
 //! section, and cells that survive a spreadsheet (formula injection,
 //! quotes, commas and line breaks).
 
-use jianfu::core::account::{Account, Decision, Field, Figure, Level, Staffing};
-use jianfu::core::assumptions::Assumptions;
-use jianfu::core::date::Date;
-use jianfu::core::estimate::{estimate, Estimate, Overrides};
+mod common;
+use common::{as_of, figure, run};
+
+use jianfu::core::account::{Account, Decision, Field, Level, Staffing};
+use jianfu::core::estimate::Overrides;
 use jianfu::core::export::{neutralise, results_csv};
 use jianfu::core::fields;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
-
-fn int(n: i64) -> Figure {
-    Span::point(Num::int(n)).into()
-}
-
-fn as_of() -> Date {
-    Date::from_ymd(2019, 4, 19).unwrap()
-}
 
 /// Four accounts, with the default assumptions as of 2019-04-19:
 ///
@@ -35,37 +28,33 @@ fn accounts() -> Vec<Account> {
     a.level = Level::County;
     a.level_inferred = false;
     a.staffing = Some(Staffing::Outsourced);
-    a.followers = int(400);
-    a.posts_per_week = int(2);
-    a.hours_per_post = int(3);
-    a.outsourcing_fee = int(50_000);
+    a.followers = figure(400);
+    a.posts_per_week = figure(2);
+    a.hours_per_post = figure(3);
+    a.outsourcing_fee = figure(50_000);
 
     let mut b = Account::named(3, "某村");
     b.unit = "某镇某村".into();
     b.level = Level::Village;
     b.level_inferred = false;
     b.staffing = Some(Staffing::PartTime);
-    b.followers = int(5000);
+    b.followers = figure(5000);
     b.last_post = Some(as_of().into());
-    b.posts_per_week = int(1);
-    b.hours_per_post = int(2);
-    b.other_cost = int(800);
+    b.posts_per_week = figure(1);
+    b.hours_per_post = figure(2);
+    b.other_cost = figure(800);
     b.merge_into = "某镇发布".into();
 
     let mut c = Account::named(4, "县委宣传");
-    c.followers = int(5000);
+    c.followers = figure(5000);
     c.last_post = Some(as_of().into());
-    c.posts_per_week = int(3);
-    c.hours_per_post = int(2);
+    c.posts_per_week = figure(3);
+    c.hours_per_post = figure(2);
 
     let mut d = Account::named(5, "无名小号");
-    d.followers = int(10);
+    d.followers = figure(10);
 
     vec![a, b, c, d]
-}
-
-fn run(accounts: &[Account], overrides: &Overrides) -> Estimate {
-    estimate(accounts, &Assumptions::default(), as_of(), overrides)
 }
 
 /// The CSV read back as records, as a spreadsheet would; blank lines are
@@ -421,7 +410,7 @@ fn an_empty_estimate_still_has_headers_and_a_summary() {
 fn a_fee_given_as_a_range_is_written_as_one() {
     let mut a = Account::named(2, "外包号");
     a.staffing = Some(Staffing::Outsourced);
-    a.followers = int(10);
+    a.followers = figure(10);
     a.outsourcing_fee = Span::new(Num::int(100_000), Num::int(120_000)).into();
     let csv = results_csv(&run(&[a], &Overrides::new()), Lang::Zh);
     let records = records(&csv);

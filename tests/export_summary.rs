@@ -2,35 +2,18 @@
 //! The summary paragraph, checked word for word against figures worked out
 //! by hand.
 
-use jianfu::core::account::{Account, Figure, Level, Staffing};
-use jianfu::core::assumptions::Assumptions;
-use jianfu::core::date::Date;
-use jianfu::core::estimate::{estimate, Estimate, Overrides};
+mod common;
+use common::{as_of, figure, run};
+
+use jianfu::core::account::{Account, Level, Staffing};
+use jianfu::core::estimate::Overrides;
 use jianfu::core::export::summary_paragraph;
 use jianfu::core::lang::Lang;
-use jianfu::core::num::{Num, Span};
-
-fn int(n: i64) -> Figure {
-    Span::point(Num::int(n)).into()
-}
-
-fn as_of() -> Date {
-    Date::from_ymd(2019, 4, 19).unwrap()
-}
-
-fn run(accounts: &[Account]) -> Estimate {
-    estimate(
-        accounts,
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    )
-}
 
 /// An active account with many followers, which no rule closes.
 fn active(row: usize, name: &str) -> Account {
     let mut account = Account::named(row, name);
-    account.followers = int(5000);
+    account.followers = figure(5000);
     account.last_post = Some(as_of().into());
     account
 }
@@ -40,22 +23,22 @@ fn a_small_plan_with_every_clause() {
     // Closed: 2 × 52 × 3 = 312 h, outsourced at ¥50,000.
     let mut a = Account::named(2, "县局发布");
     a.staffing = Some(Staffing::Outsourced);
-    a.followers = int(400);
-    a.posts_per_week = int(2);
-    a.hours_per_post = int(3);
-    a.outsourcing_fee = int(50_000);
+    a.followers = figure(400);
+    a.posts_per_week = figure(2);
+    a.hours_per_post = figure(3);
+    a.outsourcing_fee = figure(50_000);
     // Merged: 1 × 52 × 2 = 104 h, 72.8 h freed; ¥800 other cost.
     let mut b = active(3, "某村");
     b.level = Level::Village;
-    b.posts_per_week = int(1);
-    b.hours_per_post = int(2);
-    b.other_cost = int(800);
+    b.posts_per_week = figure(1);
+    b.hours_per_post = figure(2);
+    b.other_cost = figure(800);
     // Kept.
     let c = active(4, "县委宣传");
     // Closed, posts and hours per post assumed: 208–468 h.
     let mut d = Account::named(5, "无名小号");
-    d.followers = int(10);
-    let e = run(&[a, b, c, d]);
+    d.followers = figure(10);
+    let e = run(&[a, b, c, d], &Overrides::new());
 
     // Hours freed 312 + 72.8 + 208–468 = 592.8–852.8 → 593–853;
     // FTE ÷ 2,000 = 0.2964–0.4264 → 0.3–0.4;
@@ -83,17 +66,17 @@ fn large_figures_are_written_in_wan_and_equal_ends_once() {
     // Dedicated, 6 staff: 6 × 2,000 = 12,000 h; ¥200,000 other cost.
     let mut a = Account::named(2, "大号");
     a.staffing = Some(Staffing::Dedicated);
-    a.staff = int(6);
-    a.followers = int(100);
-    a.other_cost = int(200_000);
+    a.staff = figure(6);
+    a.followers = figure(100);
+    a.other_cost = figure(200_000);
     // Outsourced, daily: 7 × 52 × 3 = 1,092 h; ¥2,895,000 fee.
     let mut b = Account::named(3, "外包号");
     b.staffing = Some(Staffing::Outsourced);
-    b.followers = int(200);
-    b.posts_per_week = int(7);
-    b.hours_per_post = int(3);
-    b.outsourcing_fee = int(2_895_000);
-    let e = run(&[a, b]);
+    b.followers = figure(200);
+    b.posts_per_week = figure(7);
+    b.hours_per_post = figure(3);
+    b.outsourcing_fee = figure(2_895_000);
+    let e = run(&[a, b], &Overrides::new());
 
     // Hours 12,000 + 1,092 = 13,092 → 1.31万; FTE 13,092 ÷ 2,000 = 6.546 →
     // 6.5; cash ¥3,095,000 → 309.50万元; staff value 13,092 × ¥60 =
@@ -122,11 +105,11 @@ fn a_range_across_ten_thousand_hours() {
     let accounts: Vec<Account> = (0..40)
         .map(|i| {
             let mut a = Account::named(i + 2, &format!("小号{i}"));
-            a.followers = int(10);
+            a.followers = figure(10);
             a
         })
         .collect();
-    let text = summary_paragraph(&run(&accounts), Lang::Zh);
+    let text = summary_paragraph(&run(&accounts, &Overrides::new()), Lang::Zh);
     // FTE 4.16–9.36 → 4.2–9.4; staff value ¥499,200–¥1,123,200.
     assert_eq!(
         text,
@@ -142,9 +125,9 @@ fn merging_alone_with_no_money_and_a_tiny_fte() {
     // 0 and is left out; 72.8 × ¥60 = ¥4,368 → 0.44万元. No cash.
     let mut b = active(2, "某村");
     b.level = Level::Village;
-    b.posts_per_week = int(1);
-    b.hours_per_post = int(2);
-    let e = run(&[b, active(3, "县委宣传")]);
+    b.posts_per_week = figure(1);
+    b.hours_per_post = figure(2);
+    let e = run(&[b, active(3, "县委宣传")], &Overrides::new());
     assert_eq!(
         summary_paragraph(&e, Lang::Zh),
         "经测算，现有政务公众号2个，拟归并1个，保留1个。\
@@ -163,8 +146,8 @@ fn an_outsourcing_contract_without_a_known_fee() {
     // 2–3 × 52 × 2–3 = 208–468 h.
     let mut a = Account::named(2, "外包号");
     a.staffing = Some(Staffing::Outsourced);
-    a.followers = int(10);
-    let e = run(&[a]);
+    a.followers = figure(10);
+    let e = run(&[a], &Overrides::new());
     assert_eq!(
         summary_paragraph(&e, Lang::Zh),
         "经测算，现有政务公众号1个，拟关停1个。\
@@ -181,7 +164,10 @@ fn an_outsourcing_contract_without_a_known_fee() {
 
 #[test]
 fn nothing_shut_and_nothing_listed() {
-    let e = run(&[active(2, "县委宣传"), active(3, "县政府")]);
+    let e = run(
+        &[active(2, "县委宣传"), active(3, "县政府")],
+        &Overrides::new(),
+    );
     assert_eq!(
         summary_paragraph(&e, Lang::Zh),
         "经测算，现有政务公众号2个，暂无拟关停、归并的账号。"
@@ -190,7 +176,7 @@ fn nothing_shut_and_nothing_listed() {
         summary_paragraph(&e, Lang::En),
         "By this estimate, no account is closed or merged (2 accounts kept)."
     );
-    let e = run(&[]);
+    let e = run(&[], &Overrides::new());
     assert_eq!(
         summary_paragraph(&e, Lang::Zh),
         "清单中暂无公众号，尚无测算结果。"
@@ -206,10 +192,10 @@ fn shut_accounts_that_cost_nothing() {
     // Stopped posting (0 posts a week): closing it frees no hours and no
     // money, and the paragraph says so without a row of zeros.
     let mut a = Account::named(2, "停更号");
-    a.followers = int(10);
-    a.posts_per_week = int(0);
-    a.hours_per_post = int(2);
-    let e = run(&[a]);
+    a.followers = figure(10);
+    a.posts_per_week = figure(0);
+    a.hours_per_post = figure(2);
+    let e = run(&[a], &Overrides::new());
     assert_eq!(
         summary_paragraph(&e, Lang::Zh),
         "经测算，现有政务公众号1个，拟关停1个。"

@@ -1,6 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The downloadable template: what a user fills in must import cleanly.
 
+mod common;
+use common::figure;
+
 use jianfu::core::account::{Account, Decision, Figure, Level, Platform, Staffing};
 use jianfu::core::date::{Date, LastPost};
 use jianfu::core::diagnostic::Severity;
@@ -8,10 +11,6 @@ use jianfu::core::export::template_csv;
 use jianfu::core::import::import_text;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
-
-fn int(n: i64) -> Figure {
-    Span::point(Num::int(n)).into()
-}
 
 fn imported(lang: Lang) -> Vec<Account> {
     let import = import_text(&template_csv(lang));
@@ -34,18 +33,18 @@ fn check(accounts: &[Account], lang: Lang) {
         (county.level, county.level_inferred),
         (Level::County, false)
     );
-    assert_eq!(county.followers, int(12_500));
+    assert_eq!(county.followers, figure(12_500));
     assert_eq!(
         county.posts_per_week,
         Figure::from(Span::new(Num::int(2), Num::int(3)))
     );
-    assert_eq!(county.hours_per_post, int(2));
-    assert_eq!(county.staff, int(1));
+    assert_eq!(county.hours_per_post, figure(2));
+    assert_eq!(county.staff, figure(1));
     assert_eq!(county.staffing, Some(Staffing::Outsourced));
     // 8.5 in a 万元 column, or 85000 in a yuan column: ¥85,000.
-    assert_eq!(county.outsourcing_fee, int(85_000), "{lang:?}");
-    assert_eq!(county.other_cost, int(1_200));
-    assert_eq!(county.avg_reads, int(860));
+    assert_eq!(county.outsourcing_fee, figure(85_000), "{lang:?}");
+    assert_eq!(county.other_cost, figure(1_200));
+    assert_eq!(county.avg_reads, figure(860));
     assert_eq!(
         county.last_post,
         Date::from_ymd(2019, 4, 12).map(LastPost::On)
@@ -59,17 +58,17 @@ fn check(accounts: &[Account], lang: Lang) {
         (village.level, village.level_inferred),
         (Level::Village, false)
     );
-    assert_eq!(village.followers, int(320));
-    assert_eq!(village.posts_per_week, int(1));
+    assert_eq!(village.followers, figure(320));
+    assert_eq!(village.posts_per_week, figure(1));
     assert_eq!(
         village.hours_per_post,
         Figure::from(Span::point(Num::ratio(3, 2).unwrap()))
     );
-    assert_eq!(village.staff, int(1));
+    assert_eq!(village.staff, figure(1));
     assert_eq!(village.staffing, Some(Staffing::PartTime));
     assert_eq!(village.outsourcing_fee, Figure::Missing);
     assert_eq!(village.other_cost, Figure::Missing);
-    assert_eq!(village.avg_reads, int(45));
+    assert_eq!(village.avg_reads, figure(45));
     assert_eq!(
         village.last_post,
         Date::from_ymd(2019, 3, 20).map(LastPost::On)

@@ -2,6 +2,9 @@
 //! Whole files through the importer, each with the accounts and diagnostics
 //! it must give. The fixtures are in `tests/fixtures/`.
 
+mod common;
+use common::{fixture, n};
+
 use jianfu::core::account::{Account, Decision, Field, Figure, Level, Staffing};
 use jianfu::core::date::{Date, LastPost};
 use jianfu::core::diagnostic::{Expected, Problem, RowList, Severity};
@@ -9,15 +12,6 @@ use jianfu::core::import::{import_records, import_text, Context, Import};
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
 use jianfu::core::values::Fault;
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn n(text: &str) -> Num {
-    Num::parse_decimal(text).unwrap()
-}
 
 fn point(text: &str) -> Figure {
     Span::point(n(text)).into()

@@ -12,31 +12,24 @@
 //! real `.xlsx` with openpyxl, and what Excel puts on the clipboard as text
 //! and as HTML; the HTML is read in the browser tests).
 
+mod common;
+use common::{as_of, fixture};
+
 use std::collections::BTreeMap;
 
 use jianfu::core::account::{Level, Platform};
 use jianfu::core::assumptions::Assumptions;
-use jianfu::core::date::Date;
 use jianfu::core::diagnostic::{Problem, Severity};
 use jianfu::core::estimate::{estimate, Estimate, GroupSummary};
 use jianfu::core::import::{import, Context, Import};
 use jianfu::core::num::{Num, Span};
 use serde_json::Value;
 
-fn fixture(name: &str) -> String {
-    let path = format!(
-        "{}/tests/fixtures/sheets/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn as_of() -> Date {
-    Date::from_ymd(2019, 4, 19).unwrap()
-}
-
 fn read(name: &str) -> (Import, Estimate) {
-    let import = import(&fixture(&format!("{name}.tsv")), &Context::as_of(as_of()));
+    let import = import(
+        &fixture(&format!("sheets/{name}.tsv")),
+        &Context::as_of(as_of()),
+    );
     let estimate = estimate(
         &import.accounts,
         &Assumptions::default(),
@@ -193,7 +186,7 @@ fn check(import: &Import, estimate: &Estimate, expected: &Value) {
 }
 
 fn expected(name: &str) -> Value {
-    serde_json::from_str(&fixture(&format!("{name}.expected.json"))).unwrap()
+    serde_json::from_str(&fixture(&format!("sheets/{name}.expected.json"))).unwrap()
 }
 
 #[test]

@@ -703,10 +703,7 @@ fn exact(value: f64) -> Result<Num, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(text: &str) -> Num {
-        Num::parse_decimal(text).unwrap()
-    }
+    use crate::testing::n;
 
     #[test]
     fn defaults_are_those_of_the_spec() {

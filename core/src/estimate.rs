@@ -884,17 +884,10 @@ fn money_range_opt<S: Serializer>(span: &Option<Span>, serializer: S) -> Result<
 mod tests {
     use super::*;
     use crate::account::Figure;
-
-    fn int(n: i64) -> Span {
-        Span::point(Num::int(n))
-    }
+    use crate::testing::{as_of, int};
 
     fn range(low: i64, high: i64) -> Span {
         Span::new(Num::int(low), Num::int(high))
-    }
-
-    fn as_of() -> Date {
-        Date::from_ymd(2019, 4, 19).unwrap()
     }
 
     fn run(accounts: &[Account]) -> Estimate {

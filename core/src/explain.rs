@@ -380,10 +380,7 @@ mod tests {
     use crate::assumptions::Assumptions;
     use crate::date::Date;
     use crate::estimate::{estimate, Overrides};
-
-    fn int(n: i64) -> Span {
-        Span::point(Num::int(n))
-    }
+    use crate::testing::int;
 
     fn sample() -> Estimate {
         // Closed: 400 followers, 2 posts × 52 × 3 h = 312 h, ¥10,000 fee.

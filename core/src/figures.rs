@@ -155,6 +155,7 @@ fn group(text: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::n;
 
     #[test]
     fn large_numbers_switch_to_wan_from_ten_thousand() {
@@ -167,10 +168,6 @@ mod tests {
         assert_eq!(large_number(Num::int(12_345), Lang::En), "12,345");
         assert_eq!(fixed(Num::int(50_800), 2), "50800.00");
         assert_eq!(fixed(Num::ratio(-1, 2).unwrap_or_default(), 2), "-0.50");
-    }
-
-    fn n(text: &str) -> Num {
-        Num::parse_decimal(text).unwrap()
     }
 
     #[test]

@@ -19,5 +19,7 @@ pub mod lang;
 pub mod num;
 pub mod rules;
 pub mod table;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod values;

@@ -506,10 +506,7 @@ impl fmt::Display for Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(text: &str) -> Num {
-        Num::parse_decimal(text).unwrap()
-    }
+    use crate::testing::n;
 
     #[test]
     fn parses_plain_decimals_exactly() {

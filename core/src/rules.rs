@@ -410,17 +410,10 @@ mod tests {
     use super::*;
     use crate::account::Figure;
     use crate::estimate::AccountFigures;
+    use crate::testing::{as_of, int};
 
     fn date(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).unwrap()
-    }
-
-    fn as_of() -> Date {
-        date(2019, 4, 19)
-    }
-
-    fn int(n: i64) -> Span {
-        Span::point(Num::int(n))
     }
 
     fn verdict(account: &Account) -> Recommendation {

@@ -366,10 +366,7 @@ fn two_digit_year(yy: u32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn as_of() -> Date {
-        Date::from_ymd(2019, 4, 19).unwrap()
-    }
+    use crate::testing::as_of;
 
     fn on(y: i32, m: u32, d: u32) -> Read<Reading> {
         Ok(Some(Reading::Date(Date::from_ymd(y, m, d).unwrap())))

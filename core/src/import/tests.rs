@@ -8,6 +8,7 @@ use crate::account::{Decision, Field, Level, Staffing};
 use crate::diagnostic::{Expected, Severity};
 use crate::lang::Lang;
 use crate::num::{Num, Span};
+use crate::testing::as_of;
 use crate::values::Fault;
 
 fn problems(import: &Import) -> Vec<(usize, Problem)> {
@@ -303,10 +304,6 @@ fn records_take_the_same_path_as_text() {
 }
 
 /// The as-of date of the tests that read dates against one.
-fn as_of() -> crate::date::Date {
-    crate::date::Date::from_ymd(2019, 4, 19).unwrap()
-}
-
 fn with_as_of(text: &str) -> Import {
     import(text, &Context::as_of(as_of()))
 }

@@ -693,10 +693,7 @@ fn finish(span: Span, multiplier: Num, factor: Num) -> Result<Span, Fault> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn n(text: &str) -> Num {
-        Num::parse_decimal(text).unwrap()
-    }
+    use crate::testing::n;
 
     fn point(text: &str) -> Read<Span> {
         Ok(Some(Span::point(n(text))))

@@ -43,6 +43,13 @@ fn demo_estimate() -> Estimate {
 fn two_hundred_and_eighty_two_accounts_by_level() {
     let accounts = demo_accounts();
     assert_eq!(accounts.len(), 282);
+    let e = estimate(
+        &accounts,
+        &Assumptions::default(),
+        demo_as_of(),
+        &Overrides::new(),
+    );
+    assert!(e.approximated.diagnostics().is_empty(), "the demo is exact");
     let count = |level| accounts.iter().filter(|a| a.level == level).count();
     assert_eq!(count(Level::County), 218);
     assert_eq!(count(Level::Township), 28);

@@ -216,6 +216,18 @@ proptest! {
         prop_assert_eq!(estimator.finish(), estimate(&accounts, &a, as_of(), &o));
     }
 
+    /// Lists within what a cell may hold are worked out exactly: the
+    /// approximation warning never fires on them.
+    #[test]
+    fn plausible_lists_are_exact(
+        accounts in prop::collection::vec(account(), 0..30),
+        a in assumptions(),
+        o in overrides(),
+    ) {
+        let e = estimate(&accounts, &a, as_of(), &o);
+        prop_assert!(e.approximated.diagnostics().is_empty(), "{:?}", e.approximated);
+    }
+
     #[test]
     fn every_range_is_ordered(
         accounts in prop::collection::vec(account(), 0..30),

@@ -35,9 +35,10 @@ use serde::{Serialize, Serializer};
 use crate::account::{Account, Decision, Field, Level, Platform, Staffing};
 use crate::assumptions::Assumptions;
 use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Location, Problem, RowList};
 use crate::hash::repeats;
 use crate::lang::Lang;
-use crate::num::{Num, Span};
+use crate::num::{exactly, Num, Span};
 use crate::rules::{recommend, Reason, Recommendation, Rule};
 
 /// Decisions the user set by hand, keyed by [`override_key`]. An override
@@ -68,6 +69,44 @@ pub struct Estimate {
     pub assumptions: Assumptions,
     /// The as-of date used for dormancy.
     pub as_of: Date,
+    /// The figures that could not be worked out exactly.
+    pub approximated: Approximated,
+}
+
+/// The figures of an estimate that had to be approximated because they do
+/// not fit 64 bits (see [`exactly`]): only absurd inputs get here, and the
+/// user is told rather than shown a saturated figure without a word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Approximated {
+    /// The accounts whose own figures were approximated, by row.
+    pub rows: RowList,
+    /// True when the totals were approximated.
+    pub totals: bool,
+}
+
+impl Approximated {
+    /// What the user is told: a warning naming the rows, and one about the
+    /// totals; nothing when every figure is exact.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        if let Some(first) = self.rows.first() {
+            diagnostics.push(Diagnostic::new(
+                Location::row(first),
+                "",
+                Problem::Approximated {
+                    rows: self.rows.clone(),
+                },
+            ));
+        }
+        if self.totals {
+            diagnostics.push(Diagnostic::new(
+                Location::Input,
+                "",
+                Problem::TotalsApproximated,
+            ));
+        }
+        diagnostics
+    }
 }
 
 /// One account's figures and decision.
@@ -399,6 +438,7 @@ pub struct Estimator {
     occurrences: Vec<usize>,
     results: Vec<AccountResult>,
     totals: Totals,
+    approximated: Approximated,
 }
 
 impl Estimator {
@@ -418,6 +458,7 @@ impl Estimator {
             occurrences,
             results: Vec::with_capacity(accounts.len()),
             totals: Totals::default(),
+            approximated: Approximated::default(),
         }
     }
 
@@ -431,14 +472,20 @@ impl Estimator {
             .skip(done)
             .take(count);
         for (account, &occurrence) in next {
-            let result = assess(
-                account,
-                occurrence,
-                &self.assumptions,
-                self.as_of,
-                &self.overrides,
-            );
-            self.totals.add(&result);
+            let (result, exact) = exactly(|| {
+                assess(
+                    account,
+                    occurrence,
+                    &self.assumptions,
+                    self.as_of,
+                    &self.overrides,
+                )
+            });
+            if !exact {
+                self.approximated.rows.push(result.row);
+            }
+            let ((), exact) = exactly(|| self.totals.add(&result));
+            self.approximated.totals |= !exact;
             self.results.push(result);
         }
         self.results.len() >= accounts.len().min(self.occurrences.len())
@@ -451,12 +498,15 @@ impl Estimator {
 
     /// The estimate of the accounts done so far, with their totals.
     pub fn finish(self) -> Estimate {
-        let summary = self.totals.summary(&self.assumptions);
+        let mut approximated = self.approximated;
+        let (summary, exact) = exactly(|| self.totals.summary(&self.assumptions));
+        approximated.totals |= !exact;
         Estimate {
             accounts: self.results,
             summary,
             assumptions: self.assumptions,
             as_of: self.as_of,
+            approximated,
         }
     }
 }
@@ -884,6 +934,7 @@ fn money_range_opt<S: Serializer>(span: &Option<Span>, serializer: S) -> Result<
 mod tests {
     use super::*;
     use crate::account::Figure;
+    use crate::diagnostic::RowList;
     use crate::testing::{as_of, int};
 
     fn range(low: i64, high: i64) -> Span {
@@ -912,6 +963,62 @@ mod tests {
         assert!(!e.accounts[0].overridden);
         assert_eq!(e.accounts[1].decision, Decision::Close);
         assert!(e.accounts[1].overridden);
+    }
+
+    #[test]
+    fn absurd_figures_are_approximated_with_a_warning_naming_the_row() {
+        // Row 3: 9999亿 posts a week × 52 weeks × 9999亿 hours a post ≈
+        // 5.2 × 10^25 hours, far beyond 64 bits (9.2 × 10^18): the hours
+        // saturate, and the estimate says so. Row 2 is exact.
+        let absurd = Span::point(Num::int(999_900_000_000));
+        let mut huge = active(3, "巨号");
+        huge.posts_per_week = absurd.into();
+        huge.hours_per_post = absurd.into();
+        let e = run(&[active(2, "常号"), huge]);
+        assert_eq!(e.accounts[1].figures.hours.high, Num::int(i64::MAX));
+        assert_eq!(e.approximated.rows, RowList::of(3));
+        let messages: Vec<_> = e
+            .approximated
+            .diagnostics()
+            .iter()
+            .map(|d| (d.row(), d.message(Lang::Zh)))
+            .collect();
+        assert_eq!(
+            messages[0],
+            (
+                Some(3),
+                "第3行的数值过大，超出精确计算的范围，结果为近似值，请核对这些数值。".to_string()
+            )
+        );
+        // A list of plausible accounts is exact throughout.
+        let e = run(&[active(2, "常号"), active(3, "又一号")]);
+        assert_eq!(e.approximated, Approximated::default());
+        assert!(e.approximated.diagnostics().is_empty());
+    }
+
+    #[test]
+    fn totals_too_large_are_approximated_with_a_warning() {
+        // Eleven accounts, each 10 posts a week of i64::MAX / 2000 hours:
+        let mut accounts = Vec::new();
+        for row in 2..13 {
+            let mut account = active(row, &format!("号{row}"));
+            account.hours_per_post = Span::point(Num::int(i64::MAX / 2000)).into();
+            account.posts_per_week = Span::point(Num::int(10)).into();
+            accounts.push(account);
+        }
+        let e = run(&accounts);
+        // 10 × 52 × (i64::MAX / 2000) ≈ 0.26 × i64::MAX hours each is
+        // exact, but 11 of them, ≈ 2.9 × i64::MAX, overflow the total.
+        assert!(e.approximated.rows.is_empty());
+        assert!(e.approximated.totals);
+        let diagnostics = e.approximated.diagnostics();
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].row(), None);
+        assert_eq!(
+            diagnostics[0].message(Lang::En),
+            "The totals are too large to work out exactly and are approximate; please check \
+             the rows with very large values."
+        );
     }
 
     /// An active account with many followers: no rule closes it.

@@ -9,7 +9,13 @@
 //! [`Span`] is a closed interval `[low, high]`. The assumptions in SPEC §3 are
 //! ranges ("2–3 hours a post"), and every formula is monotone in each input, so
 //! interval arithmetic on the ends gives exact bounds.
+//!
+//! A result too large for 64 bits (absurd inputs only: 9999亿 posts ×
+//! 9999亿 hours) is approximated rather than panicking, and [`exactly`]
+//! tells the caller so, so that no approximated figure is shown without a
+//! word.
 
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::fmt;
 use std::ops::{Add, Div, Mul, Sub};
@@ -26,7 +32,8 @@ use serde::{Serialize, Serializer};
 /// `i128`, so a product or sum is exact whenever the reduced result fits.
 ///
 /// Arithmetic never panics. A result that would not fit (absurd inputs only)
-/// falls back to a close approximation instead of killing the page.
+/// falls back to a close approximation instead of killing the page, which
+/// [`exactly`] reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Num {
     num: i64,
@@ -40,6 +47,40 @@ pub struct Span {
     pub low: Num,
     /// The upper end.
     pub high: Num,
+}
+
+thread_local! {
+    /// Set by every result that had to be approximated, and read by
+    /// [`exactly`]. A flag rather than a `Result` from every operator: the
+    /// formulas stay written as formulas, and the flag costs nothing until
+    /// the rare inputs that set it.
+    static APPROXIMATED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work`, and tells whether every arithmetic result in it was exact
+/// enough to show (false when one was approximated beyond what is shown: a
+/// result from a trillion up that does not fit 64 bits, or a division by
+/// zero, taken as zero; a fraction rounded to millionths is not counted). Calls may nest: an approximation inside is also
+/// reported to the `exactly` around.
+///
+/// ```
+/// use jianfu_core::num::{exactly, Num};
+///
+/// let (sum, exact) = exactly(|| Num::int(2) + Num::int(3));
+/// assert_eq!((sum, exact), (Num::int(5), true));
+/// let (_, exact) = exactly(|| Num::int(i64::MAX) * Num::int(3));
+/// assert!(!exact);
+/// ```
+pub fn exactly<T>(work: impl FnOnce() -> T) -> (T, bool) {
+    let outer = APPROXIMATED.with(|flag| flag.replace(false));
+    let value = work();
+    let approximated = APPROXIMATED.with(|flag| flag.replace(outer || flag.get()));
+    (value, !approximated)
+}
+
+/// Notes that a result was approximated (see [`exactly`]).
+fn approximated() {
+    APPROXIMATED.with(|flag| flag.set(true));
 }
 
 impl Num {
@@ -192,7 +233,17 @@ impl Num {
     /// The fallback for results that would not fit: the value rounded to
     /// millionths (whole numbers from a trillion up), saturated at the ends
     /// of `i64`.
+    ///
+    /// Below a trillion the rounding is to millionths, finer than any
+    /// figure is shown (money to the fen, hours whole): a cost per read of
+    /// two long fractions gets here with ordinary inputs, and is not
+    /// reported. From a trillion up whole numbers lose the fen, and at the
+    /// ends of `i64` the value saturates: those are reported to
+    /// [`exactly`].
     fn approximate(value: f64) -> Num {
+        if value.is_nan() || value.abs() >= 1e12 {
+            approximated();
+        }
         if value.is_nan() {
             return Num::ZERO;
         }
@@ -341,6 +392,7 @@ impl Div for Num {
     type Output = Num;
     fn div(self, other: Num) -> Num {
         if other.num == 0 {
+            approximated();
             return Num::ZERO;
         }
         let inverse = Num::reduced(other.denom(), other.numer());
@@ -573,6 +625,36 @@ mod tests {
         // 10^12 × 10^6 needs 61 bits: exact.
         let big = Num::int(1_000_000_000_000) * Num::int(1_000_000);
         assert_eq!(big, Num::int(1_000_000_000_000_000_000));
+    }
+
+    #[test]
+    fn exactly_reports_every_approximation_and_nests() {
+        let max = Num::int(i64::MAX);
+        // 2^63 − 1 + 1 does not fit: saturated, and said.
+        assert_eq!(exactly(|| max + Num::ONE), (max, false));
+        assert_eq!(exactly(|| max - max), (Num::ZERO, true));
+        // 1/3 + 1/6 = 1/2 exactly, through the 64-bit path.
+        assert_eq!(
+            exactly(|| Num::int(1) / Num::int(3) + Num::int(1) / Num::int(6)),
+            (Num::ONE / Num::int(2), true)
+        );
+        assert_eq!(exactly(|| Num::int(5) / Num::ZERO), (Num::ZERO, false));
+        // Two long fractions whose sum needs more than 64 bits a side are
+        // rounded to millionths, finer than anything is shown: not counted.
+        let tiny = Num::ratio(1, i128::from(i64::MAX)).unwrap();
+        let other = Num::ratio(1, i128::from(i64::MAX - 1)).unwrap();
+        assert_eq!(exactly(|| tiny + other), (Num::ZERO, true));
+        // An approximation inside a nested call reaches the outer one, and
+        // an exact nested call does not clear the outer one's flag.
+        let ((_, inner), outer) = exactly(|| exactly(|| max * max));
+        assert!(!inner && !outer);
+        let (((), inner), outer) = exactly(|| {
+            let _ = max * max;
+            exactly(|| ())
+        });
+        assert!(inner && !outer);
+        // The flag does not outlive its call.
+        assert!(exactly(|| Num::int(2) * Num::int(3)).1);
     }
 
     #[test]

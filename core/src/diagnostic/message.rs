@@ -216,6 +216,17 @@ fn zh(d: &Diagnostic) -> String {
         Problem::UnknownPlatform { .. } => {
             format!("{cell}的“{value}”不是已知的平台，按“其他平台”计。")
         }
+        Problem::Implausible { field, limit } => format!(
+            "{cell}的“{value}”大得不合常理（“{}”一般不超过{}）：已按所填计算，请核对。",
+            label(*field, Lang::Zh),
+            number(*limit, 0, Lang::Zh)
+        ),
+        Problem::Approximated { .. } => {
+            format!("{cell}的数值过大，超出精确计算的范围，结果为近似值，请核对这些数值。")
+        }
+        Problem::TotalsApproximated => {
+            "合计过大，超出精确计算的范围，为近似值；请核对数值过大的行。".to_string()
+        }
     }
 }
 
@@ -381,6 +392,19 @@ fn en(d: &Diagnostic) -> String {
         Problem::UnknownPlatform { .. } => {
             format!("{cell}: “{value}” is not a platform the calculator knows; counted as other.")
         }
+        Problem::Implausible { field, limit } => format!(
+            "{cell}: “{value}” is implausibly large (“{}” is rarely above {}); it is used as \
+             written, please check.",
+            label(*field, Lang::En),
+            number(*limit, 0, Lang::En)
+        ),
+        Problem::Approximated { .. } => format!(
+            "{cell}: the figures are too large to work out exactly, and the results are \
+             approximate; please check these values."
+        ),
+        Problem::TotalsApproximated => "The totals are too large to work out exactly and are \
+             approximate; please check the rows with very large values."
+            .to_string(),
     }
 }
 
@@ -630,12 +654,21 @@ mod tests {
                 rows: rows.clone(),
                 level: Level::County,
             },
-            Problem::UnknownPlatform { rows },
+            Problem::UnknownPlatform { rows: rows.clone() },
+            Problem::Implausible {
+                field: Field::HoursPerPost,
+                limit: Num::int(24),
+            },
+            Problem::Approximated { rows },
+            Problem::TotalsApproximated,
         ];
         for problem in problems {
             let whole = matches!(
                 problem,
-                Problem::NoHeader | Problem::Blank { .. } | Problem::TooManyRows { .. }
+                Problem::NoHeader
+                    | Problem::Blank { .. }
+                    | Problem::TooManyRows { .. }
+                    | Problem::TotalsApproximated
             );
             let location = if whole {
                 Location::Input

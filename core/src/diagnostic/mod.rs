@@ -291,6 +291,24 @@ pub enum Problem {
         /// The rows.
         rows: RowList,
     },
+    /// A figure far beyond what an account can be (more than 100 posts a
+    /// week, 24 hours a post, 2 billion followers): read as written, and
+    /// warned, since it is more likely a slip (a year's total in a per-week
+    /// column, minutes for hours, a stray digit).
+    Implausible {
+        /// The column's field.
+        field: Field,
+        /// The most that is plausible.
+        limit: Num,
+    },
+    /// These accounts' figures are too large to work out exactly (beyond
+    /// 64 bits) and were approximated.
+    Approximated {
+        /// The accounts, by row.
+        rows: RowList,
+    },
+    /// The totals are too large to work out exactly and were approximated.
+    TotalsApproximated,
 }
 
 /// How many characters of a cell a diagnostic keeps.
@@ -367,7 +385,10 @@ impl Problem {
             | Problem::UnclosedQuote { .. }
             | Problem::TooManyRows { .. }
             | Problem::HeadingCount { .. }
-            | Problem::UnknownPlatform { .. } => Severity::Warning,
+            | Problem::UnknownPlatform { .. }
+            | Problem::Implausible { .. }
+            | Problem::Approximated { .. }
+            | Problem::TotalsApproximated => Severity::Warning,
             Problem::TitleRow
             | Problem::GroupRow
             | Problem::HeaderFromAbove { .. }
@@ -398,7 +419,8 @@ impl Problem {
             | Problem::PlatformInName { rows, .. }
             | Problem::PlatformNotLevel { rows, .. }
             | Problem::LevelNotPlatform { rows, .. }
-            | Problem::UnknownPlatform { rows } => Some(rows),
+            | Problem::UnknownPlatform { rows }
+            | Problem::Approximated { rows } => Some(rows),
             _ => None,
         }
     }

@@ -7,6 +7,7 @@ use crate::account::{Account, Bound, Bounded, Decision, Field, Figure, Level, Pl
 use crate::date::{LastPost, Meaning, Reading, Said};
 use crate::diagnostic::Expected;
 use crate::fields::Question;
+use crate::num::Num;
 use crate::text::{one_line, trim};
 use crate::values::{self, Amount, Fault, Measure, Read, Unit};
 
@@ -169,6 +170,22 @@ pub(super) fn figure(account: &mut Account, field: Field) -> Option<&mut Figure>
         // The fields without a measure (`measure` lists them).
         _ => None,
     }
+}
+
+/// The most a figure can plausibly be, where a slip is easy to make and
+/// would swamp the totals: more than 100 posts a week (a year's or a
+/// month's total in a per-week column), 24 hours a post (minutes for
+/// hours), or 2 billion followers (more people than use WeChat; a stray
+/// digit). Such a figure is read as written, and warned.
+pub(super) fn implausible(account: &mut Account, field: Field) -> Option<Num> {
+    let limit = match field {
+        Field::PostsPerWeek => Num::int(100),
+        Field::HoursPerPost => Num::int(24),
+        Field::Followers => Num::int(2_000_000_000),
+        _ => return None,
+    };
+    let high = figure(account, field)?.span()?.high;
+    (high > limit).then_some(limit)
 }
 
 /// How a column of figures is read, for a field that is one.

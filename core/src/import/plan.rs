@@ -401,6 +401,15 @@ impl Plan {
                 continue;
             }
             cells.data = true;
+            if read == Ok(true) {
+                if let Some(limit) = cells::implausible(account, field) {
+                    cells.diagnostics.push(Diagnostic::new(
+                        Location::cell(row.number, self.header(index)),
+                        cell,
+                        Problem::Implausible { field, limit },
+                    ));
+                }
+            }
             if let Err((fault, expected)) = read {
                 account.unreadable.insert(field);
                 cells.diagnostics.push(Diagnostic::new(

@@ -825,3 +825,76 @@ fn a_name_spelt_like_a_placeholder_is_no_repeat_of_it() {
         .iter()
         .any(|d| matches!(d.problem, Problem::DuplicateName { .. })));
 }
+
+#[test]
+fn implausible_figures_are_read_as_written_and_warned_with_row_and_column() {
+    // Row 2 is at every limit (100 posts a week, 24 hours a post, 20亿
+    // followers): no warning. Row 3 is past each: 150 posts, 30 hours,
+    // 30亿 followers, each read as written and warned in its cell.
+    let text = "名称\t每周发文数\t每篇耗时（小时）\t粉丝数\n\
+                甲\t100\t24\t20亿\n\
+                乙\t150\t30\t30亿\n";
+    let import = import_text(text);
+    assert_eq!(import.accounts.len(), 2);
+    let second = &import.accounts[1];
+    assert_eq!(
+        second.posts_per_week.span(),
+        Some(Span::point(Num::int(150)))
+    );
+    assert_eq!(
+        second.hours_per_post.span(),
+        Some(Span::point(Num::int(30)))
+    );
+    assert_eq!(
+        second.followers.span(),
+        Some(Span::point(Num::int(3_000_000_000)))
+    );
+    let warned: Vec<_> = import
+        .diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.row(),
+                d.column(),
+                d.value.as_str(),
+                &d.problem,
+                d.severity,
+            )
+        })
+        .collect();
+    let implausible = |field, limit| Problem::Implausible {
+        field,
+        limit: Num::int(limit),
+    };
+    assert_eq!(
+        warned,
+        vec![
+            (
+                Some(3),
+                Some("每周发文数"),
+                "150",
+                &implausible(Field::PostsPerWeek, 100),
+                Severity::Warning
+            ),
+            (
+                Some(3),
+                Some("每篇耗时（小时）"),
+                "30",
+                &implausible(Field::HoursPerPost, 24),
+                Severity::Warning
+            ),
+            (
+                Some(3),
+                Some("粉丝数"),
+                "30亿",
+                &implausible(Field::Followers, 2_000_000_000),
+                Severity::Warning
+            ),
+        ]
+    );
+    assert_eq!(
+        import.diagnostics[2].message(Lang::Zh),
+        "第3行「粉丝数」列的“30亿”大得不合常理（“粉丝数”一般不超过2,000,000,000）：\
+         已按所填计算，请核对。"
+    );
+}

@@ -28,7 +28,14 @@ async fn render(options: PageOptions) -> web_sys::Element {
 async fn render_keeping_storage(options: PageOptions) -> web_sys::Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { options }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            options,
+            saves: true,
+        },
+    )
+    .render();
     yew::scheduler::flush().await;
     root
 }

@@ -3,7 +3,7 @@
 //! valid set of assumptions (SPEC §4).
 
 mod common;
-use common::as_of;
+use common::{as_of, key};
 
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
@@ -127,7 +127,7 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
 
 fn overrides() -> impl Strategy<Value = Overrides> {
     prop::collection::btree_map(
-        (0usize..12).prop_map(|n| format!("账号{n}")),
+        (0usize..12).prop_map(|n| key(&format!("账号{n}"))),
         decision(),
         0..6,
     )
@@ -327,7 +327,7 @@ proptest! {
         let overrides: Overrides = fixed
             .iter()
             .enumerate()
-            .map(|(n, d)| (format!("账号{n}"), *d))
+            .map(|(n, d)| (key(&format!("账号{n}")), *d))
             .collect();
         let (more_posts, more_weeks, more_hpp, more_cost) = widen;
         let wide = Assumptions {

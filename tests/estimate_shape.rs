@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::{Assumption, Assumptions, AssumptionsInput};
-use jianfu::core::estimate::{estimate, Overrides};
+use jianfu::core::estimate::{estimate, AccountKey, Overrides};
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
 use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
@@ -469,7 +469,7 @@ fn given_and_overridden_decisions_are_rule_given() {
     let mut accounts = sample();
     accounts[2].decision = Some(Decision::Close);
     let mut overrides = Overrides::new();
-    overrides.insert("某局发布".into(), Decision::Keep);
+    overrides.insert(AccountKey::of(&accounts[0], 0), Decision::Keep);
     let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
     let v = Value::of(&e.view(Lang::En));
     let Value::List(accounts) = v.get("accounts") else {

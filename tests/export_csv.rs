@@ -4,7 +4,7 @@
 //! quotes, commas and line breaks).
 
 mod common;
-use common::{as_of, figure, run};
+use common::{as_of, figure, key, run};
 
 use jianfu::core::account::{Account, Decision, Field, Level, Staffing};
 use jianfu::core::estimate::Overrides;
@@ -325,7 +325,7 @@ fn summary_section_in_english() {
 #[test]
 fn an_override_is_marked() {
     let mut overrides = Overrides::new();
-    overrides.insert("县委宣传".into(), Decision::Close);
+    overrides.insert(key("县委宣传"), Decision::Close);
     let csv = results_csv(&run(&accounts(), &overrides), Lang::Zh);
     let records = records(&csv);
     let r = &records[3];

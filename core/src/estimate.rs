@@ -36,27 +36,15 @@ use crate::account::{Account, Decision, Field, Level, Platform, Staffing};
 use crate::assumptions::Assumptions;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Location, Problem, RowList};
-use crate::hash::repeats;
+use crate::hash::name_hash;
 use crate::lang::Lang;
 use crate::num::{exactly, Num, Span};
+use crate::overrides::occurrences;
 use crate::rules::{recommend, Reason, Recommendation, Rule};
 
-/// Decisions the user set by hand, keyed by [`override_key`]. An override
-/// beats both the rules and a decision written in the list, and because it
-/// is keyed by the account rather than stored in a result, it survives any
-/// change of assumptions (and rows added above it).
-pub type Overrides = BTreeMap<String, Decision>;
-
-/// The key of an account in [`Overrides`]: its name, and for the second and
-/// later accounts of the same name, `name#2`, `name#3`…, so that overriding
-/// one of two duplicates leaves the other alone.
-pub fn override_key(name: &str, occurrence: usize) -> String {
-    if occurrence == 0 {
-        name.to_string()
-    } else {
-        format!("{name}#{}", occurrence + 1)
-    }
-}
+/// The estimate takes its overrides keyed by account (see
+/// [`crate::overrides`]).
+pub use crate::overrides::{AccountKey, Overrides};
 
 /// The result of an estimate: every account and the totals.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +59,9 @@ pub struct Estimate {
     pub as_of: Date,
     /// The figures that could not be worked out exactly.
     pub approximated: Approximated,
+    /// Overrides that match no account of the list, in key order: kept,
+    /// for the user to see (a later paste may bring the account back).
+    pub unmatched: Vec<(AccountKey, Decision)>,
 }
 
 /// The figures of an estimate that had to be approximated because they do
@@ -140,8 +131,8 @@ pub struct AccountResult {
     /// [`Reason::Overridden`], else the recommendation's; see
     /// [`AccountResult::reason`]).
     pub overridden: bool,
-    /// How many earlier accounts of the list share its name, which makes
-    /// its [`AccountResult::override_key`].
+    /// How many earlier accounts of the list share its name, unit and
+    /// platform, which makes its [`AccountResult::override_key`].
     pub occurrence: usize,
     /// Staff hours per year freed by the decision.
     pub hours_freed: Span,
@@ -433,8 +424,13 @@ pub struct Estimator {
     assumptions: Assumptions,
     as_of: Date,
     overrides: Overrides,
-    /// For each account, how many earlier accounts share its name: the
-    /// `occurrence` of its [`override_key`].
+    /// The hashes of the overrides' names, sorted: an account whose name
+    /// is not among them needs no key built to look it up.
+    override_names: Vec<u64>,
+    /// The overrides that found their account so far.
+    matched: Vec<AccountKey>,
+    /// For each account, how many earlier accounts share its name, unit
+    /// and platform: the `occurrence` of its [`AccountKey`].
     occurrences: Vec<usize>,
     results: Vec<AccountResult>,
     totals: Totals,
@@ -449,13 +445,15 @@ impl Estimator {
         as_of: Date,
         overrides: Overrides,
     ) -> Estimator {
-        let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
-        let occurrences = repeats(&names).into_iter().map(|(_, n)| n).collect();
+        let mut override_names: Vec<u64> = overrides.keys().map(|k| name_hash(&k.name)).collect();
+        override_names.sort_unstable();
         Estimator {
             assumptions,
             as_of,
             overrides,
-            occurrences,
+            override_names,
+            matched: Vec::new(),
+            occurrences: occurrences(accounts),
             results: Vec::with_capacity(accounts.len()),
             totals: Totals::default(),
             approximated: Approximated::default(),
@@ -472,13 +470,30 @@ impl Estimator {
             .skip(done)
             .take(count);
         for (account, &occurrence) in next {
+            // Most estimates have no override at all, and most accounts'
+            // names are not among the overrides': no key is built for them.
+            let overridden = if self.override_names.is_empty()
+                || self
+                    .override_names
+                    .binary_search(&name_hash(&account.name))
+                    .is_err()
+            {
+                None
+            } else {
+                let key = AccountKey::of(account, occurrence);
+                let decision = self.overrides.get(&key).copied();
+                if decision.is_some() {
+                    self.matched.push(key);
+                }
+                decision
+            };
             let (result, exact) = exactly(|| {
                 assess(
                     account,
                     occurrence,
+                    overridden,
                     &self.assumptions,
                     self.as_of,
-                    &self.overrides,
                 )
             });
             if !exact {
@@ -501,12 +516,20 @@ impl Estimator {
         let mut approximated = self.approximated;
         let (summary, exact) = exactly(|| self.totals.summary(&self.assumptions));
         approximated.totals |= !exact;
+        let mut matched = self.matched;
+        matched.sort_unstable();
+        let unmatched = self
+            .overrides
+            .into_iter()
+            .filter(|(key, _)| matched.binary_search(key).is_err())
+            .collect();
         Estimate {
             accounts: self.results,
             summary,
             assumptions: self.assumptions,
             as_of: self.as_of,
             approximated,
+            unmatched,
         }
     }
 }
@@ -516,20 +539,14 @@ impl Estimator {
 fn assess(
     account: &Account,
     occurrence: usize,
+    overridden: Option<Decision>,
     assumptions: &Assumptions,
     as_of: Date,
-    overrides: &Overrides,
 ) -> AccountResult {
     let (figures, assumed) = AccountFigures::of(account, assumptions);
     let recommendation = recommend(account, &figures, assumptions, as_of);
-    // Most estimates have no override at all: no key is built for them.
-    let overridden = if overrides.is_empty() {
-        None
-    } else {
-        overrides.get(&override_key(&account.name, occurrence))
-    };
     let (decision, rule, overridden) = match overridden {
-        Some(&decision) => (decision, Rule::Given, true),
+        Some(decision) => (decision, Rule::Given, true),
         None => (recommendation.decision, recommendation.rule, false),
     };
     let share = assumptions.merge_share;
@@ -843,8 +860,13 @@ impl AccountResult {
     }
 
     /// The account's key in [`Overrides`].
-    pub fn override_key(&self) -> String {
-        override_key(&self.name, self.occurrence)
+    pub fn override_key(&self) -> AccountKey {
+        AccountKey {
+            name: self.name.clone(),
+            unit: self.unit.clone(),
+            platform: self.platform,
+            occurrence: self.occurrence,
+        }
     }
 
     /// This account in one language.
@@ -952,17 +974,77 @@ mod tests {
 
     #[test]
     fn an_override_of_one_duplicate_leaves_the_other_alone() {
-        // Two accounts named 重名号: the second is overridden to close.
+        // Two accounts named 重名号 of one unit on one platform, true
+        // duplicates: the second is overridden to close.
         let accounts = [active(2, "重名号"), active(3, "重名号")];
         let mut overrides = Overrides::new();
-        overrides.insert(override_key("重名号", 1), Decision::Close);
+        overrides.insert(AccountKey::of(&accounts[1], 1), Decision::Close);
         let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
-        assert_eq!(e.accounts[0].override_key(), "重名号");
-        assert_eq!(e.accounts[1].override_key(), "重名号#2");
+        assert_eq!(
+            e.accounts[0].override_key(),
+            AccountKey::of(&accounts[0], 0)
+        );
+        assert_eq!(
+            e.accounts[1].override_key(),
+            AccountKey::of(&accounts[1], 1)
+        );
         assert_eq!(e.accounts[0].decision, Decision::Keep);
         assert!(!e.accounts[0].overridden);
         assert_eq!(e.accounts[1].decision, Decision::Close);
         assert!(e.accounts[1].overridden);
+        assert!(e.unmatched.is_empty());
+    }
+
+    #[test]
+    fn a_name_like_the_second_duplicates_key_is_its_own_account() {
+        // 甲, 甲 and 甲#2: overriding the second 甲 leaves the account
+        // really named 甲#2 alone, and overriding 甲#2 leaves both 甲.
+        let accounts = [active(2, "甲"), active(3, "甲"), active(4, "甲#2")];
+        let mut overrides = Overrides::new();
+        overrides.insert(AccountKey::of(&accounts[1], 1), Decision::Close);
+        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let decisions: Vec<_> = e.accounts.iter().map(|r| r.decision).collect();
+        assert_eq!(decisions, [Decision::Keep, Decision::Close, Decision::Keep]);
+        let mut overrides = Overrides::new();
+        overrides.insert(AccountKey::of(&accounts[2], 0), Decision::Merge);
+        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let decisions: Vec<_> = e.accounts.iter().map(|r| r.decision).collect();
+        assert_eq!(decisions, [Decision::Keep, Decision::Keep, Decision::Merge]);
+    }
+
+    #[test]
+    fn an_override_follows_its_account_when_the_list_is_re_sorted() {
+        // 甲 of 某局 and 甲 of 某镇 share a name. The user closes 某镇's.
+        // Re-sorted by unit, 某镇's 甲 comes first: the override stays on it.
+        let mut bureau = active(2, "甲");
+        bureau.unit = "某局".into();
+        let mut town = active(3, "甲");
+        town.unit = "某镇".into();
+        let mut overrides = Overrides::new();
+        overrides.insert(AccountKey::of(&town, 0), Decision::Close);
+        let before = estimate(
+            &[bureau.clone(), town.clone()],
+            &Assumptions::default(),
+            as_of(),
+            &overrides,
+        );
+        assert_eq!(before.accounts[1].decision, Decision::Close);
+        (town.row, bureau.row) = (2, 3);
+        let after = estimate(
+            &[town, bureau],
+            &Assumptions::default(),
+            as_of(),
+            &overrides,
+        );
+        let decisions: Vec<_> = after
+            .accounts
+            .iter()
+            .map(|r| (r.unit.as_str(), r.decision))
+            .collect();
+        assert_eq!(
+            decisions,
+            [("某镇", Decision::Close), ("某局", Decision::Keep)]
+        );
     }
 
     #[test]
@@ -1238,10 +1320,11 @@ mod tests {
         low.followers = int(100).into();
         let mut given = active(3, "已定保留");
         given.decision = Some(Decision::Keep);
+        let gone = AccountKey::of(&active(4, "不在清单中"), 0);
         let mut overrides = Overrides::new();
-        overrides.insert("粉丝少".into(), Decision::Keep);
-        overrides.insert("已定保留".into(), Decision::Close);
-        overrides.insert("不在清单中".into(), Decision::Close);
+        overrides.insert(AccountKey::of(&low, 0), Decision::Keep);
+        overrides.insert(AccountKey::of(&given, 0), Decision::Close);
+        overrides.insert(gone.clone(), Decision::Close);
         let accounts = [low, given];
 
         let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
@@ -1256,6 +1339,8 @@ mod tests {
         assert_eq!((r.decision, r.overridden), (Decision::Close, true));
         assert_eq!(r.recommendation.decision, Decision::Keep);
         assert_eq!(e.summary.accounts_total, 2, "unknown names change nothing");
+        // The override of an account not in the list is kept and reported.
+        assert_eq!(e.unmatched, vec![(gone, Decision::Close)]);
 
         // A new threshold leaves the overrides in force.
         let a = Assumptions {

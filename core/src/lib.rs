@@ -17,6 +17,7 @@ pub mod hash;
 pub mod import;
 pub mod lang;
 pub mod num;
+pub mod overrides;
 pub mod rules;
 pub mod table;
 #[cfg(test)]

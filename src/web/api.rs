@@ -223,7 +223,14 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
         parent_origin: None,
         assumptions,
     };
-    yew::Renderer::<App>::with_root_and_props(element, AppProps { options: page }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        element,
+        AppProps {
+            options: page,
+            saves: false,
+        },
+    )
+    .render();
     Ok(())
 }
 

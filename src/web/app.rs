@@ -15,6 +15,7 @@ use crate::web::components::header::Header;
 use crate::web::components::headline::Headline;
 use crate::web::components::input_panel::InputPanel;
 use crate::web::components::notice_bar::NoticeBar;
+use crate::web::components::unmatched::Unmatched;
 use crate::web::hooks::{use_embed_messages, use_html_lang, use_persistence};
 use crate::web::query::PageOptions;
 use crate::web::state::{Action, State};
@@ -27,13 +28,19 @@ pub struct AppProps {
     /// Options from the URL or from `mount(element, options)`.
     #[prop_or_default]
     pub options: PageOptions,
+    /// True for the top-level hosted page, the only one that reads and
+    /// saves the user's list; an embedded or mounted calculator does
+    /// neither (see [`Work::Embedded`](crate::web::state::Work)).
+    #[prop_or_default]
+    pub saves: bool,
 }
 
 /// The whole calculator.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let options = props.options.clone();
-    let state = use_reducer(move || State::restored(storage::load(), &options));
+    let saves = props.saves;
+    let state = use_reducer(move || State::restored(saves.then(storage::load), &options));
     let lang = state.lang;
     let dispatch = {
         let state = state.clone();
@@ -81,12 +88,14 @@ pub fn App(props: &AppProps) -> Html {
                     <Exports {lang} estimate={result.clone()} dispatch={dispatch.clone()} />
                 </section>
                 <section class="panel diagnostics-area">
-                    <DiagnosticsPanel {lang} import={import.clone()} dispatch={dispatch.clone()} />
+                    <DiagnosticsPanel {lang} import={import.clone()} estimate={result.clone()}
+                        dispatch={dispatch.clone()} />
                 </section>
                 <AssumptionsPanel {lang} assumptions={state.assumptions}
                     error={state.assumption_error.clone()} {as_of} dispatch={dispatch.clone()} />
                 <AccountTable {lang} estimate={result.clone()} focus_row={state.focus_row}
                     dispatch={dispatch.clone()} />
+                <Unmatched {lang} estimate={result.clone()} dispatch={dispatch.clone()} />
             </main>
             if !embedded {
                 <Footer {lang} />

@@ -6,31 +6,66 @@ use crate::core::estimate::Summary;
 use crate::core::lang::Lang;
 use crate::web::embed::{post_summary, watch_height};
 use crate::web::query::PageOptions;
-use crate::web::state::{Action, Notice, State};
-use crate::web::storage::{self, Saved};
+use crate::web::state::{Action, Notice, State, Work};
+use crate::web::storage::{self, SaveError, Saved};
 
-/// Saves the state whenever what is saved changes; shows a notice when the
-/// browser refuses.
+/// Saves the user's own list whenever what is saved changes (the demo and
+/// an embedded calculator save nothing); shows a notice when the browser
+/// refuses, or when another tab saved since this one read the list, and
+/// then saves nothing more until the user chooses which to keep.
 #[hook]
 pub fn use_persistence(state: &UseReducerHandle<State>) {
     let deps = (
+        state.work,
         state.lang,
         state.input.clone(),
         state.merges.clone(),
         state.assumptions,
         state.overrides.clone(),
+        state.kept,
     );
     let handle = state.clone();
+    let kept_saved = use_mut_ref(|| 0u32);
     use_effect_with(
         deps,
-        move |(lang, input, merges, assumptions, overrides)| {
+        move |(work, lang, input, merges, assumptions, overrides, kept)| {
+            if *work != Work::Own || handle.notice == Some(Notice::ChangedElsewhere) {
+                return;
+            }
             let merges = merges.as_deref();
             let saved = Saved::new(*lang, input, merges, assumptions, overrides);
-            if storage::save(&saved).is_err() && handle.notice != Some(Notice::StorageFull) {
-                handle.dispatch(Action::Notify(Notice::StorageFull));
+            let chosen = *kept != *kept_saved.borrow();
+            let result = if chosen {
+                storage::save_over(&saved)
+            } else {
+                storage::save(&saved)
+            };
+            let notice = match result {
+                Ok(()) => {
+                    *kept_saved.borrow_mut() = *kept;
+                    None
+                }
+                Err(SaveError::Changed) => Some(Notice::ChangedElsewhere),
+                Err(SaveError::Refused) => Some(Notice::StorageFull),
+            };
+            if let Some(notice) = notice.filter(|n| handle.notice != Some(*n)) {
+                handle.dispatch(Action::Notify(notice));
             }
         },
     );
+    // Another tab's save is told at once, for the user's own list only.
+    let watching = state.work == Work::Own;
+    let handle = state.clone();
+    use_effect_with(watching, move |watching| {
+        let watch = watching
+            .then(|| {
+                storage::watch_others(move || {
+                    handle.dispatch(Action::Notify(Notice::ChangedElsewhere))
+                })
+            })
+            .flatten();
+        move || drop(watch)
+    });
 }
 
 /// Keeps `<html lang>` true to the interface language, for screen readers

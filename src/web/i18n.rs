@@ -93,6 +93,14 @@ pub enum Text {
     NoticeCopyFailed,
     NoticeCopied,
     NoticeFileUnreadable,
+    NoticeViewingDemo,
+    NoticeChangedElsewhere,
+    BackToMine,
+    KeepDemo,
+    ConfirmKeepDemo,
+    LoadOtherTab,
+    KeepThisTab,
+    UnmatchedOverrides,
     Dismiss,
     OfflineCopy,
 }
@@ -224,6 +232,26 @@ impl Text {
             Text::NoticeFileUnreadable => (
                 "文件无法读取，请另存为 CSV（UTF-8 或 GBK）后重试。",
                 "The file could not be read; save it as CSV (UTF-8 or GBK) and try again.",
+            ),
+            Text::NoticeViewingDemo => (
+                "正在查看长兴示例：您保存的清单未受影响，对示例的修改不会保存；粘贴或上传清单即作为您的清单保存。",
+                "Viewing the Changxing demo: your saved list is untouched, and changes to the demo are not saved; a list pasted or uploaded is saved as yours.",
+            ),
+            Text::NoticeChangedElsewhere => (
+                "另一个标签页修改了保存的清单。本页暂停保存，请选择保留哪一份。",
+                "Another tab changed the saved list. This tab has stopped saving; choose which version to keep.",
+            ),
+            Text::BackToMine => ("返回我的清单", "Back to my list"),
+            Text::KeepDemo => ("把当前内容存为我的清单", "Save this as my list"),
+            Text::ConfirmKeepDemo => (
+                "这会用当前内容替换您保存的清单。继续吗？",
+                "This replaces your saved list with what is on screen. Continue?",
+            ),
+            Text::LoadOtherTab => ("载入另一页的版本", "Load the other tab's version"),
+            Text::KeepThisTab => ("保留本页的版本", "Keep this tab's version"),
+            Text::UnmatchedOverrides => (
+                "以下手动决定在当前清单中找不到对应账号（名称、单位或平台已变），已保留，未计入：",
+                "These decisions set by hand match no account of the list now (its name, unit or platform changed); they are kept, and not counted:",
             ),
             Text::Dismiss => ("关闭", "Dismiss"),
             Text::OfflineCopy => ("下载离线版", "Download offline copy"),

@@ -38,8 +38,10 @@ fn start() {
     else {
         return;
     };
+    let options = PageOptions::from_location();
     let props = AppProps {
-        options: PageOptions::from_location(),
+        saves: !options.embed,
+        options,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

@@ -10,21 +10,40 @@ use crate::core::account::Decision;
 use crate::core::assumptions::{Assumption, AssumptionError, Assumptions};
 use crate::core::date::Date;
 use crate::core::demo;
-use crate::core::estimate::Overrides;
+use crate::core::estimate::{AccountKey, Overrides};
 use crate::core::grid::Merges;
+use crate::core::import::{import, Context};
 use crate::core::lang::Lang;
+use crate::core::overrides::from_name_keys;
 use crate::web::query::PageOptions;
 use crate::web::shared::Shared;
-use crate::web::storage::Loaded;
+use crate::web::storage::{Loaded, Restored, SavedOverrides};
 
 /// Lists over this many bytes (some 2,000 rows) are large: they are analysed
 /// in slices (see [`analysis`](crate::web::analysis)) and not shown in the
 /// input box, whose layout alone would take seconds for 100,000 rows.
 pub const LARGE_INPUT: usize = 200_000;
 
+/// Whose list is on screen, which says what is saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Work {
+    /// The user's own list: saved on every change.
+    Own,
+    /// The Changxing demo (or the demo edited): saved nowhere, so that
+    /// opening it, in this tab or another, never writes over the user's
+    /// saved list. A list pasted or uploaded over it is the user's own.
+    Demo,
+    /// An embedded calculator (`?embed=1`, or `mount`): it starts from what
+    /// its parent gives it and neither reads nor writes the saved list,
+    /// which belongs to the top-level page.
+    Embedded,
+}
+
 /// Everything the user has set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
+    /// Whose list is on screen.
+    pub work: Work,
     /// The interface language.
     pub lang: Lang,
     /// The list as pasted, typed or uploaded.
@@ -39,12 +58,15 @@ pub struct State {
     pub assumptions: Assumptions,
     /// The last assumption edit that was refused, with why.
     pub assumption_error: Option<AssumptionError>,
-    /// Decisions set by hand, by account name.
+    /// Decisions set by hand, by account.
     pub overrides: Overrides,
     /// The row the diagnostics panel asked the table to show.
     pub focus_row: Option<usize>,
     /// A message for the user that is not about one row (storage problems).
     pub notice: Option<Notice>,
+    /// How many times the user chose this tab's list over the saved one:
+    /// the next save then writes over whatever another tab saved.
+    pub kept: u32,
 }
 
 /// A message about the page itself rather than the list.
@@ -60,6 +82,26 @@ pub enum Notice {
     Copied,
     /// An uploaded file could not be read.
     FileUnreadable,
+    /// The demo is on screen; the saved list is untouched.
+    ViewingDemo,
+    /// Another tab saved the list since this one read it: nothing more is
+    /// saved here until the user chooses which version to keep.
+    ChangedElsewhere,
+}
+
+impl Notice {
+    /// A stable name for tests and styles (`data-notice`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Notice::StorageReset => "storage-reset",
+            Notice::StorageFull => "storage-full",
+            Notice::CopyFailed => "copy-failed",
+            Notice::Copied => "copied",
+            Notice::FileUnreadable => "file-unreadable",
+            Notice::ViewingDemo => "viewing-demo",
+            Notice::ChangedElsewhere => "changed-elsewhere",
+        }
+    }
 }
 
 /// Every change the user can make.
@@ -67,10 +109,18 @@ pub enum Notice {
 pub enum Action {
     /// Switch the interface language.
     SetLang(Lang),
-    /// The input box changed, or a file or text was given.
+    /// The input box was edited.
     SetInput(String),
+    /// A new list replaces the input: a file, or text pasted over all of
+    /// it.
+    NewList(String),
     /// A table was pasted: its text, and which of its cells are merged.
     PasteTable(String, Merges),
+    /// Show the saved list again (after the demo, or from another tab).
+    Restore(Loaded),
+    /// Keep what is on screen as the user's list, over the saved one (the
+    /// demo as edited, or this tab's version against another tab's).
+    KeepThis,
     /// Load the Changxing demo and its as-of date.
     LoadDemo,
     /// Empty the input and forget the overrides.
@@ -88,10 +138,10 @@ pub enum Action {
     ResetAssumption(Assumption),
     /// Set the as-of date; `None` means today.
     SetAsOf(Option<Date>),
-    /// Decide one account (by its override key) by hand.
-    Override(String, Decision),
+    /// Decide one account by hand.
+    Override(AccountKey, Decision),
     /// Drop the hand-made decision of one account.
-    ResetOverride(String),
+    ResetOverride(AccountKey),
     /// Show a row in the table.
     FocusRow(usize),
     /// Show a notice.
@@ -110,6 +160,7 @@ impl State {
     /// The state a new visit starts with.
     pub fn new(lang: Lang) -> State {
         State {
+            work: Work::Own,
             lang,
             input: Shared::from(""),
             merges: None,
@@ -118,25 +169,19 @@ impl State {
             overrides: Overrides::new(),
             focus_row: None,
             notice: None,
+            kept: 0,
         }
     }
 
-    /// The state a visit starts with: what was saved, then the URL's
-    /// options on top (`?lang=` wins over the saved language, `?demo=`
-    /// loads the demo).
-    pub fn restored(loaded: Loaded, options: &PageOptions) -> State {
+    /// The state a visit starts with: what was saved (`loaded`, `None` for
+    /// an embedded calculator, which reads nothing), then the URL's options
+    /// on top (`?lang=` wins over the saved language, `?demo=` shows the
+    /// demo, leaving the saved list as it is).
+    pub fn restored(loaded: Option<Loaded>, options: &PageOptions) -> State {
         let mut state = State::default();
         match loaded {
-            Loaded::Nothing => {}
-            Loaded::Reset => state.notice = Some(Notice::StorageReset),
-            Loaded::Saved(restored) => {
-                let (saved, assumptions) = *restored;
-                state.lang = saved.lang;
-                state.input = Shared::from(saved.input);
-                state.merges = saved.merges.map(Shared::new);
-                state.assumptions = assumptions;
-                state.overrides = saved.overrides;
-            }
+            None => state.work = Work::Embedded,
+            Some(loaded) => state.restore(loaded),
         }
         if let Some(lang) = options.lang {
             state.lang = lang;
@@ -150,12 +195,68 @@ impl State {
         state
     }
 
+    /// Puts the saved list on screen, as the user's own.
+    fn restore(&mut self, loaded: Loaded) {
+        let (lang, kept) = (self.lang, self.kept);
+        *self = State::new(lang);
+        self.kept = kept;
+        match loaded {
+            Loaded::Nothing => {}
+            Loaded::Reset => self.notice = Some(Notice::StorageReset),
+            Loaded::Saved(restored) => {
+                let Restored {
+                    lang,
+                    input,
+                    merges,
+                    assumptions,
+                    overrides,
+                } = *restored;
+                self.overrides = match overrides {
+                    SavedOverrides::ByAccount(overrides) => overrides,
+                    // Read once, when a record of the first version is
+                    // restored: the accounts say which of them each name
+                    // meant.
+                    SavedOverrides::ByName(by_name) if by_name.is_empty() => Overrides::new(),
+                    SavedOverrides::ByName(by_name) => {
+                        let context = Context {
+                            as_of: assumptions.as_of,
+                            merges: merges.clone(),
+                        };
+                        from_name_keys(&import(&input, &context).accounts, &by_name)
+                    }
+                };
+                self.lang = lang;
+                self.input = Shared::from(input);
+                self.merges = merges.map(Shared::new);
+                self.assumptions = assumptions;
+            }
+        }
+    }
+
+    /// Shows the demo. The user's own list stays saved (the demo is saved
+    /// nowhere), and the notice offers it back.
     fn load_demo(&mut self) {
         self.input = Shared::from(demo::DEMO_CSV);
         self.merges = None;
         self.assumptions.as_of = Some(demo::demo_as_of());
         self.overrides.clear();
         self.focus_row = None;
+        if self.work == Work::Own {
+            self.work = Work::Demo;
+            self.notice = Some(Notice::ViewingDemo);
+        }
+    }
+
+    /// A new list is the user's own, even over the demo.
+    fn new_list(&mut self, text: String, merges: Option<Merges>) {
+        self.input = Shared::from(text);
+        self.merges = merges.map(Shared::new);
+        if self.work == Work::Demo {
+            self.work = Work::Own;
+            if self.notice == Some(Notice::ViewingDemo) {
+                self.notice = None;
+            }
+        }
     }
 }
 
@@ -170,13 +271,19 @@ impl Reducible for State {
                 next.input = Shared::from(text);
                 next.merges = None;
             }
-            Action::PasteTable(text, merges) => {
-                next.input = Shared::from(text);
-                // Kept even when nothing is merged: the text is a table's,
-                // read with tabs and with nothing guessed.
-                next.merges = Some(Shared::new(merges));
-            }
+            Action::NewList(text) => next.new_list(text, None),
+            // The merges are kept even when nothing is merged: the text is
+            // a table's, read with tabs and with nothing guessed.
+            Action::PasteTable(text, merges) => next.new_list(text, Some(merges)),
             Action::LoadDemo => next.load_demo(),
+            Action::Restore(loaded) => next.restore(loaded),
+            Action::KeepThis => {
+                if next.work == Work::Demo {
+                    next.work = Work::Own;
+                }
+                next.notice = None;
+                next.kept += 1;
+            }
             Action::Clear => {
                 next.input = Shared::from("");
                 next.merges = None;
@@ -205,11 +312,11 @@ impl Reducible for State {
                 }
             }
             Action::SetAsOf(date) => next.assumptions.as_of = date,
-            Action::Override(name, decision) => {
-                next.overrides.insert(name, decision);
+            Action::Override(key, decision) => {
+                next.overrides.insert(key, decision);
             }
-            Action::ResetOverride(name) => {
-                next.overrides.remove(&name);
+            Action::ResetOverride(key) => {
+                next.overrides.remove(&key);
             }
             Action::FocusRow(row) => next.focus_row = Some(row),
             Action::Notify(notice) => next.notice = Some(notice),

@@ -1,23 +1,59 @@
 //! Autosave: the input, assumptions, decisions and language survive a reload.
 //!
-//! The saved record is versioned JSON in `localStorage`. Anything that does
-//! not read back as the current version (a corrupt value, an old format, a
-//! hand-edited entry) is removed and the page starts afresh with a visible
-//! notice, rather than failing or guessing.
+//! The saved record is versioned JSON in `localStorage`. A record of the
+//! first version, whose overrides were keyed by name alone, is read and its
+//! overrides given to the accounts they named (see [`Loaded::Saved`]).
+//! Anything else that does not read back (a corrupt value, a hand-edited
+//! entry) is removed and the page starts afresh with a visible notice,
+//! rather than failing or guessing.
+//!
+//! Only the user's own list is saved: not the demo, and not an embedded
+//! calculator (see [`Work`](crate::web::state::Work)). Two tabs of the
+//! user's list share one record, so each save first checks a small stamp
+//! beside it: if another tab saved since this one last read or wrote, the
+//! save is refused ([`SaveError::Changed`]) and the user chooses which
+//! version to keep. The `storage` event says so at once (see
+//! [`watch_others`]).
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::core::account::Decision;
 use crate::core::assumptions::{Assumptions, AssumptionsInput};
-use crate::core::estimate::Overrides;
+use crate::core::estimate::{AccountKey, Overrides};
 use crate::core::grid::Merges;
 use crate::core::lang::Lang;
 
 /// The `localStorage` key.
 pub const KEY: &str = "jianfu.v1";
 
-/// The format version; bump it when `Saved` changes shape.
-const VERSION: u32 = 1;
+/// The key of the stamp written with every save: which tab saved, and how
+/// many times. Small, so that reading it before each save costs nothing.
+pub const STAMP_KEY: &str = "jianfu.v1.stamp";
+
+/// The format version; bump it when `Saved` changes shape. Version 1 keyed
+/// overrides by name (`甲`, `甲#2`).
+const VERSION: u32 = 2;
+
+thread_local! {
+    /// The stamp this tab last read or wrote, and this tab's id and count
+    /// of saves.
+    static STAMPS: RefCell<Stamps> = RefCell::new(Stamps::default());
+}
+
+#[derive(Default)]
+struct Stamps {
+    /// The stamp as this tab last saw it (`None`: none was there).
+    seen: Option<String>,
+    /// This tab's id, made on its first save.
+    tab: Option<String>,
+    /// How many times this tab has saved.
+    saves: u64,
+}
 
 /// What is saved.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,8 +70,54 @@ pub struct Saved {
     pub merges: Option<Merges>,
     /// The assumptions, in the JS API's shape.
     pub assumptions: AssumptionsInput,
-    /// Decisions set by hand.
-    pub overrides: Overrides,
+    /// Decisions set by hand (a map with keys of several fields has no
+    /// JSON form of its own, hence a list).
+    overrides: Vec<SavedOverride>,
+}
+
+/// One decision set by hand, as saved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct SavedOverride {
+    account: AccountKey,
+    decision: Decision,
+}
+
+/// A record of the first version: overrides by name.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SavedByName {
+    lang: Lang,
+    input: String,
+    #[serde(default)]
+    merges: Option<Merges>,
+    assumptions: AssumptionsInput,
+    overrides: BTreeMap<String, Decision>,
+}
+
+/// A saved record as read back, with its assumptions validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    /// The interface language.
+    pub lang: Lang,
+    /// The input text.
+    pub input: String,
+    /// The input's merged cells, for a pasted table.
+    pub merges: Option<Merges>,
+    /// The assumptions.
+    pub assumptions: Assumptions,
+    /// The overrides.
+    pub overrides: SavedOverrides,
+}
+
+/// Overrides as read back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SavedOverrides {
+    /// By account.
+    ByAccount(Overrides),
+    /// By name alone, from a record of the first version: to be given to
+    /// the accounts they name once the input is read
+    /// ([`from_name_keys`](crate::core::overrides::from_name_keys)).
+    ByName(BTreeMap<String, Decision>),
 }
 
 /// What reading the saved record found.
@@ -43,15 +125,20 @@ pub struct Saved {
 pub enum Loaded {
     /// Nothing saved yet (or no storage at all, as in some privacy modes).
     Nothing,
-    /// A record of the current version, and its assumptions (validated).
-    Saved(Box<(Saved, Assumptions)>),
+    /// A record, read back.
+    Saved(Box<Restored>),
     /// Something unreadable, now removed.
     Reset,
 }
 
 /// Why a save failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SaveError;
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser refused (quota exceeded, or storage disabled).
+    Refused,
+    /// Another tab saved since this one last read or wrote the record.
+    Changed,
+}
 
 impl Saved {
     /// A record of the given state.
@@ -68,7 +155,13 @@ impl Saved {
             input: input.to_string(),
             merges: merges.cloned(),
             assumptions: AssumptionsInput::from(assumptions),
-            overrides: overrides.clone(),
+            overrides: overrides
+                .iter()
+                .map(|(account, &decision)| SavedOverride {
+                    account: account.clone(),
+                    decision,
+                })
+                .collect(),
         }
     }
 }
@@ -82,6 +175,9 @@ pub fn load() -> Loaded {
     let Some(storage) = storage() else {
         return Loaded::Nothing;
     };
+    // Whatever is read, this tab has now seen the record as it stands.
+    let stamp = storage.get_item(STAMP_KEY).ok().flatten();
+    STAMPS.with(|stamps| stamps.borrow_mut().seen = stamp);
     let Ok(Some(text)) = storage.get_item(KEY) else {
         return Loaded::Nothing;
     };
@@ -96,33 +192,120 @@ pub fn load() -> Loaded {
     }
 }
 
-fn parse(text: &str) -> Option<(Saved, Assumptions)> {
+fn parse(text: &str) -> Option<Restored> {
     let value = js_sys::JSON::parse(text).ok()?;
-    let saved: Saved = serde_wasm_bindgen::from_value(value).ok()?;
-    if saved.version != VERSION {
+    let version = js_sys::Reflect::get(&value, &"version".into())
+        .ok()?
+        .as_f64()?;
+    let restored = if version == f64::from(VERSION) {
+        let saved: Saved = serde_wasm_bindgen::from_value(value).ok()?;
+        Restored {
+            lang: saved.lang,
+            input: saved.input,
+            merges: saved.merges,
+            assumptions: saved.assumptions.apply(Assumptions::default()).ok()?,
+            overrides: SavedOverrides::ByAccount(
+                saved
+                    .overrides
+                    .into_iter()
+                    .map(|o| (o.account, o.decision))
+                    .collect(),
+            ),
+        }
+    } else if version == 1.0 {
+        let saved: SavedByName = serde_wasm_bindgen::from_value(value).ok()?;
+        Restored {
+            lang: saved.lang,
+            input: saved.input,
+            merges: saved.merges,
+            assumptions: saved.assumptions.apply(Assumptions::default()).ok()?,
+            overrides: SavedOverrides::ByName(saved.overrides),
+        }
+    } else {
         return None;
-    }
-    let assumptions = saved
-        .assumptions
-        .clone()
-        .apply(Assumptions::default())
-        .ok()?;
-    Some((saved, assumptions))
+    };
+    Some(restored)
 }
 
-/// Saves the record. Fails when the browser refuses (quota exceeded, or
-/// storage disabled); the data stays on screen either way.
+/// Saves the record, unless another tab saved since this one last read or
+/// wrote it. Fails when the browser refuses (quota exceeded, or storage
+/// disabled); the data stays on screen either way.
 pub fn save(saved: &Saved) -> Result<(), SaveError> {
-    storage().ok_or(SaveError)?;
-    // JSON-compatible: maps become plain objects, which JSON.stringify keeps
-    // (a JS Map would be written as `{}`, losing the overrides).
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = saved.serialize(&serializer).map_err(|_| SaveError)?;
-    let text = js_sys::JSON::stringify(&value).map_err(|_: JsValue| SaveError)?;
-    set_local_item(KEY, &text).map_err(|_| SaveError)
+    let storage = storage().ok_or(SaveError::Refused)?;
+    let stamp = storage
+        .get_item(STAMP_KEY)
+        .map_err(|_| SaveError::Refused)?;
+    if STAMPS.with(|stamps| stamps.borrow().seen != stamp) {
+        return Err(SaveError::Changed);
+    }
+    write(&storage, saved)
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
+/// Saves the record whatever another tab saved: the user chose this tab's
+/// version.
+pub fn save_over(saved: &Saved) -> Result<(), SaveError> {
+    let storage = storage().ok_or(SaveError::Refused)?;
+    write(&storage, saved)
+}
+
+fn write(storage: &web_sys::Storage, saved: &Saved) -> Result<(), SaveError> {
+    // JSON-compatible: maps become plain objects, which JSON.stringify keeps.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = saved
+        .serialize(&serializer)
+        .map_err(|_| SaveError::Refused)?;
+    let text = js_sys::JSON::stringify(&value).map_err(|_: JsValue| SaveError::Refused)?;
+    set_local_item(KEY, &text).map_err(|_| SaveError::Refused)?;
+    let stamp = STAMPS.with(|stamps| {
+        let mut stamps = stamps.borrow_mut();
+        let tab = stamps
+            .tab
+            .get_or_insert_with(|| format!("{:x}", (js_sys::Math::random() * 1e15) as u64))
+            .clone();
+        stamps.saves += 1;
+        let stamp = format!("{tab}:{}", stamps.saves);
+        stamps.seen = Some(stamp.clone());
+        stamp
+    });
+    // The record is saved; a stamp that cannot be written only means that
+    // the next save of another tab is not refused.
+    let _ = storage.set_item(STAMP_KEY, &stamp);
+    Ok(())
+}
+
+/// Calls `changed` whenever another tab of this site saves the record (the
+/// `storage` event fires only in the other tabs). Dropping the returned
+/// value stops it.
+pub fn watch_others(changed: impl Fn() + 'static) -> Option<Watch> {
+    let window = web_sys::window()?;
+    let callback =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            // `key` is null when another tab cleared all of storage.
+            if e.key().is_none_or(|key| key == KEY || key == STAMP_KEY) {
+                changed();
+            }
+        });
+    window
+        .add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Watch { window, callback })
+}
+
+/// A live `storage` listener; dropping it removes it.
+pub struct Watch {
+    window: web_sys::Window,
+    callback: Closure<dyn Fn(web_sys::StorageEvent)>,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("storage", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+#[wasm_bindgen]
 extern "C" {
     /// `localStorage.setItem` with the value as a JS string: web-sys takes a
     /// `&str`, which would copy a large list out of JS and back in again.

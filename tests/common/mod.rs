@@ -7,7 +7,7 @@
 use jianfu::core::account::{Account, Figure};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::Date;
-use jianfu::core::estimate::{estimate, Estimate, Overrides};
+use jianfu::core::estimate::{estimate, AccountKey, Estimate, Overrides};
 use jianfu::core::num::{Num, Span};
 
 /// The day the article's figures hold for (SPEC §7): 2019-04-19.
@@ -33,6 +33,12 @@ pub fn n(text: &str) -> Num {
 /// The estimate with the default assumptions, as of [`as_of`].
 pub fn run(accounts: &[Account], overrides: &Overrides) -> Estimate {
     estimate(accounts, &Assumptions::default(), as_of(), overrides)
+}
+
+/// The override key of the first account named `name` with no unit, on
+/// WeChat: the accounts the tests make with `Account::named`.
+pub fn key(name: &str) -> AccountKey {
+    AccountKey::of(&Account::named(0, name), 0)
 }
 
 /// A file under `tests/fixtures/`, as text.

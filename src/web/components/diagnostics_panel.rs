@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::diagnostic::Severity;
+use crate::core::estimate::Estimate;
 use crate::core::import::Import;
 use crate::core::lang::Lang;
 use crate::web::i18n::{diagnostics_count, diagnostics_shown, Text};
@@ -20,6 +21,9 @@ pub struct DiagnosticsPanelProps {
     pub lang: Lang,
     /// The import whose diagnostics to show.
     pub import: Shared<Import>,
+    /// The estimate, whose figures too large to work out exactly are
+    /// listed first.
+    pub estimate: Shared<Estimate>,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }
@@ -28,11 +32,13 @@ pub struct DiagnosticsPanelProps {
 #[component]
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let lang = props.lang;
-    let diagnostics = &props.import.diagnostics;
-    let body = if diagnostics.is_empty() {
+    let approximated = props.estimate.approximated.diagnostics();
+    let count = approximated.len() + props.import.diagnostics.len();
+    let diagnostics = approximated.iter().chain(&props.import.diagnostics);
+    let body = if count == 0 {
         html! { <p class="ok">{ Text::NoDiagnostics.get(lang) }</p> }
     } else {
-        let items = diagnostics.iter().take(SHOWN).map(|d| {
+        let items = diagnostics.take(SHOWN).map(|d| {
             let (class, severity) = match d.severity {
                 Severity::Error => ("error", Text::SeverityError),
                 Severity::Warning => ("warning", Text::SeverityWarning),
@@ -79,21 +85,21 @@ pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
                     </thead>
                     <tbody>{ for items }</tbody>
                 </table>
-                if diagnostics.len() > SHOWN {
+                if count > SHOWN {
                     <p class="more" data-testid="diagnostics-more">
-                        { diagnostics_shown(SHOWN, diagnostics.len(), lang) }
+                        { diagnostics_shown(SHOWN, count, lang) }
                     </p>
                 }
             </div>
         }
     };
     html! {
-        <section class="diagnostics" data-testid="diagnostics" data-count={diagnostics.len().to_string()}
+        <section class="diagnostics" data-testid="diagnostics" data-count={count.to_string()}
             aria-labelledby="diagnostics-heading">
             <h2 id="diagnostics-heading">
                 { Text::DiagnosticsHeading.get(lang) }
-                if !diagnostics.is_empty() {
-                    <span class="count">{ diagnostics_count(diagnostics.len(), lang) }</span>
+                if count > 0 {
+                    <span class="count">{ diagnostics_count(count, lang) }</span>
                 }
             </h2>
             { body }

@@ -57,8 +57,9 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     // paste replaces it (the box is read-only then, so nothing else can).
     // A table pasted into an empty box (or over all of it) is the list, with
     // its merged cells; pasted into a list, its text goes in at the cursor.
-    // Text the box takes by itself, but for a large paste (see above) and
-    // for HTML, which a text box does not take.
+    // Text pasted over all of the box is a new list; text pasted into a
+    // list the box takes by itself, but for HTML, which a text box does not
+    // take.
     let onpaste = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -78,9 +79,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     return;
                 }
                 Paste::Table(grid) => grid.text(),
-                Paste::Text { text, .. } if large || text.len() > LARGE_INPUT => {
+                // Text over all of the box is a new list (which, over the
+                // demo, makes it the user's own, saved).
+                Paste::Text { text, .. } if whole || text.len() > LARGE_INPUT => {
                     e.prevent_default();
-                    dispatch.emit(Action::SetInput(text));
+                    dispatch.emit(Action::NewList(text));
                     return;
                 }
                 Paste::Text {
@@ -120,7 +123,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(
                 &file,
                 move |bytes| match bytes.ok().and_then(|b| decode(&b).ok()) {
-                    Some((text, _)) => dispatch.emit(Action::SetInput(text)),
+                    Some((text, _)) => dispatch.emit(Action::NewList(text)),
                     None => dispatch.emit(Action::Notify(Notice::FileUnreadable)),
                 },
             ));

@@ -12,3 +12,4 @@ pub mod header;
 pub mod headline;
 pub mod input_panel;
 pub mod notice_bar;
+pub mod unmatched;

@@ -1,0 +1,192 @@
+//! Decisions set by hand, and the account each belongs to.
+//!
+//! An override must stay on the account it was made on: across a change of
+//! assumptions, rows added above it, and the same sheet re-sorted in Excel
+//! and pasted again. So it is keyed by what the account is, its name, unit
+//! and platform ([`AccountKey`]), and not by its place in the list. Only
+//! true duplicates, accounts equal in all three, are told apart by their
+//! order among themselves: the second 甲 of one unit on one platform is
+//! `occurrence` 1, whatever lies between them.
+//!
+//! An override whose account is gone from the list is kept (the next paste
+//! may bring it back) and reported by the estimate as unmatched, never
+//! moved to another account.
+//!
+//! ```
+//! use jianfu_core::account::{Account, Decision};
+//! use jianfu_core::overrides::{occurrences, AccountKey, Overrides};
+//!
+//! let mut first = Account::named(2, "甲");
+//! first.unit = "某局".into();
+//! let mut second = Account::named(3, "甲");
+//! second.unit = "某镇".into();
+//! // Same name, different units: both are occurrence 0, so an override of
+//! // one is not an override of the other.
+//! let accounts = [first, second];
+//! assert_eq!(occurrences(&accounts), vec![0, 0]);
+//! let mut overrides = Overrides::new();
+//! overrides.insert(AccountKey::of(&accounts[1], 0), Decision::Close);
+//! assert!(!overrides.contains_key(&AccountKey::of(&accounts[0], 0)));
+//! ```
+
+use std::collections::BTreeMap;
+use std::hash::Hasher;
+
+use serde::{Deserialize, Serialize};
+
+use crate::account::{Account, Decision, Platform};
+use crate::hash::{name_hash, repeats_hashed, FxHasher};
+
+/// Which account an override is for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountKey {
+    /// The account's name.
+    pub name: String,
+    /// The unit that runs it (empty when the list does not say).
+    pub unit: String,
+    /// Its platform.
+    pub platform: Platform,
+    /// How many earlier accounts of the list have the same name, unit and
+    /// platform: 0 for every account but the second and later of true
+    /// duplicates.
+    pub occurrence: usize,
+}
+
+/// Decisions set by hand, by account. An override beats both the rules and
+/// a decision written in the list.
+pub type Overrides = BTreeMap<AccountKey, Decision>;
+
+impl AccountKey {
+    /// The key of `account`, the `occurrence`-th of its true duplicates
+    /// (see [`occurrences`]).
+    pub fn of(account: &Account, occurrence: usize) -> AccountKey {
+        AccountKey {
+            name: account.name.clone(),
+            unit: account.unit.to_string(),
+            platform: account.platform,
+            occurrence,
+        }
+    }
+}
+
+/// For each account, how many earlier accounts of the list have the same
+/// name, unit and platform.
+pub fn occurrences(accounts: &[Account]) -> Vec<usize> {
+    let hashes: Vec<u64> = accounts.iter().map(identity_hash).collect();
+    let same = |a: usize, b: usize| match (accounts.get(a), accounts.get(b)) {
+        (Some(a), Some(b)) => a.name == b.name && a.platform == b.platform && *a.unit == *b.unit,
+        _ => false,
+    };
+    repeats_hashed(&hashes, &same)
+        .into_iter()
+        .map(|(_, occurrence)| occurrence)
+        .collect()
+}
+
+/// The hash [`occurrences`] sorts an account by: its name, unit and
+/// platform.
+fn identity_hash(account: &Account) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(account.unit.as_bytes());
+    hasher.write_u8(account.platform as u8);
+    name_hash(&account.name) ^ hasher.finish()
+}
+
+/// Overrides saved by an earlier version, keyed by name alone (`甲`, and
+/// `甲#2` for the second account named 甲 anywhere in the list), given to
+/// the accounts of `accounts` they named. A key that names no account is
+/// kept as the key of an account of that name with no unit, so that it is
+/// shown as unmatched rather than lost.
+pub fn from_name_keys(accounts: &[Account], by_name: &BTreeMap<String, Decision>) -> Overrides {
+    let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
+    let by_names = crate::hash::repeats(&names);
+    let true_occurrences = occurrences(accounts);
+    let mut left = by_name.clone();
+    let mut overrides = Overrides::new();
+    for ((account, (_, by_name)), occurrence) in accounts.iter().zip(by_names).zip(true_occurrences)
+    {
+        let old = if by_name == 0 {
+            account.name.clone()
+        } else {
+            format!("{}#{}", account.name, by_name + 1)
+        };
+        if let Some(decision) = left.remove(&old) {
+            overrides.insert(AccountKey::of(account, occurrence), decision);
+        }
+    }
+    for (name, decision) in left {
+        let key = AccountKey {
+            name,
+            unit: String::new(),
+            platform: Platform::default(),
+            occurrence: 0,
+        };
+        overrides.entry(key).or_insert(decision);
+    }
+    overrides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(row: usize, name: &str, unit: &str, platform: Platform) -> Account {
+        let mut account = Account::named(row, name);
+        account.unit = unit.into();
+        account.platform = platform;
+        account
+    }
+
+    #[test]
+    fn only_true_duplicates_count_occurrences() {
+        // Rows 2, 4 and 6 are one account three times (甲, 某局, WeChat):
+        // occurrences 0, 1, 2. Row 3 is 甲 of another unit, row 5 甲 of
+        // 某局 on Weibo, row 7 a different name: each the first of its kind.
+        let accounts = [
+            account(2, "甲", "某局", Platform::Wechat),
+            account(3, "甲", "某镇", Platform::Wechat),
+            account(4, "甲", "某局", Platform::Wechat),
+            account(5, "甲", "某局", Platform::Weibo),
+            account(6, "甲", "某局", Platform::Wechat),
+            account(7, "甲#2", "某局", Platform::Wechat),
+        ];
+        assert_eq!(occurrences(&accounts), vec![0, 0, 1, 0, 2, 0]);
+        // 甲#2 is a name like any other: its key is not the second 甲's.
+        let second = AccountKey::of(&accounts[2], 1);
+        let named = AccountKey::of(&accounts[5], 0);
+        assert_ne!(second, named);
+    }
+
+    #[test]
+    fn name_keys_move_to_the_accounts_they_named() {
+        // The old keys: 甲 is the first 甲 in the list (row 2, 某局), 甲#2
+        // the second (row 3, 某镇), 乙 is gone from the list.
+        let accounts = [
+            account(2, "甲", "某局", Platform::Wechat),
+            account(3, "甲", "某镇", Platform::Wechat),
+        ];
+        let by_name = BTreeMap::from([
+            ("甲".to_string(), Decision::Close),
+            ("甲#2".to_string(), Decision::Merge),
+            ("乙".to_string(), Decision::Keep),
+        ]);
+        let overrides = from_name_keys(&accounts, &by_name);
+        assert_eq!(
+            overrides,
+            BTreeMap::from([
+                (AccountKey::of(&accounts[0], 0), Decision::Close),
+                (AccountKey::of(&accounts[1], 0), Decision::Merge),
+                (
+                    AccountKey {
+                        name: "乙".into(),
+                        unit: String::new(),
+                        platform: Platform::Wechat,
+                        occurrence: 0,
+                    },
+                    Decision::Keep
+                ),
+            ])
+        );
+    }
+}

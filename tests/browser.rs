@@ -354,17 +354,22 @@ fn clipboard_html_loses_only_its_styles_before_parsing() {
 
 /// Pastes as the clipboard does: a `paste` event carrying the given types.
 /// True when the page took the paste itself.
+///
+/// The types are written into the event's own `clipboardData`, not into a
+/// `DataTransfer` handed to the constructor: Chromium keeps the one it is
+/// given, but Firefox ignores it and gives every constructed ClipboardEvent
+/// a new, empty, writable one (a real paste's holds the clipboard in both).
 async fn paste_clipboard(root: &web_sys::Element, types: &[(&str, &str)]) -> bool {
     let area: web_sys::HtmlTextAreaElement = by_test_id(root, "paste").dyn_into().unwrap();
-    let data = web_sys::DataTransfer::new().unwrap();
-    for (kind, value) in types {
-        data.set_data(kind, value).unwrap();
-    }
     let init = web_sys::ClipboardEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
-    init.set_clipboard_data(Some(&data));
+    init.set_clipboard_data(Some(&web_sys::DataTransfer::new().unwrap()));
     let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    let data = event.clipboard_data().unwrap();
+    for (kind, value) in types {
+        data.set_data(kind, value).unwrap();
+    }
     let taken = !area.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
     taken

@@ -1,6 +1,7 @@
-//! Browser tests: the Yew app and the JS API in a real DOM in headless
-//! Chromium. Run with `cargo test --target wasm32-unknown-unknown --test
-//! browser` (`make test` does).
+//! Browser tests: the Yew app and the JS API in a real DOM, in headless
+//! Chromium and in headless Firefox ESR. Run with `cargo test --target
+//! wasm32-unknown-unknown --test browser`, which takes the browser from
+//! `CHROMEDRIVER` or `GECKODRIVER` (`make test-browser` runs both).
 #![cfg(target_arch = "wasm32")]
 
 use jianfu::core::lang::Lang;

@@ -48,11 +48,20 @@ help:
 	@echo "make bench   native and in-browser benchmarks against PapaParse, as one table"
 	@echo "make setup   install the toolchain pieces (done by the others as needed)"
 
-setup: .setup/rust-target .setup/wasm-bindgen .setup/trunk .setup/chromium .setup/firefox node_modules/.setup-done
+setup: .setup/rust-target .setup/rust-components .setup/wasm-bindgen .setup/trunk .setup/chromium .setup/firefox node_modules/.setup-done
 
 .setup/rust-target:
 	@mkdir -p .setup
 	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@touch $@
+
+# `make check` needs them, and rustup's minimal profile leaves them out.
+.setup/rust-components:
+	@mkdir -p .setup
+	@installed="$$(rustup component list --installed)"; \
+	for component in rustfmt clippy; do \
+	  grep -q "^$$component-" <<<"$$installed" || rustup component add $$component; \
+	done
 	@touch $@
 
 # Re-checked on every run (not a stamp): the version must follow Cargo.lock.
@@ -128,7 +137,8 @@ test-size: build
 bench: build
 	node scripts/bench.mjs
 
-check: setup
+# Formatting and lints need the Rust pieces only, not the browsers.
+check: .setup/rust-target .setup/rust-components
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings

@@ -10,6 +10,10 @@ SHELL := /bin/bash
 # The wasm-bindgen CLI must match the crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 TRUNK_VERSION := 0.21.14
+# geckodriver lets wasm-bindgen-test-runner drive Firefox. Debian has no
+# package for it and its releases are on GitHub, out of these machines' reach;
+# crates.io has it.
+GECKODRIVER_VERSION := 0.37.1
 PORT ?= 8080
 
 # The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
@@ -28,6 +32,9 @@ SIZE_BUDGET_KB := 298
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
+# Not exported: wasm-bindgen-test-runner takes GECKODRIVER before CHROMEDRIVER,
+# so test-browser hands it to the Firefox run alone.
+GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,15 +48,24 @@ help:
 	@echo "make bench   native and in-browser benchmarks against PapaParse, as one table"
 	@echo "make setup   install the toolchain pieces (done by the others as needed)"
 
-setup: .setup/rust-target .setup/wasm-bindgen .setup/trunk .setup/chromium node_modules/.setup-done
+setup: .setup/rust-target .setup/rust-components .setup/wasm-bindgen .setup/trunk .setup/chromium .setup/firefox node_modules/.setup-done
 
 .setup/rust-target:
 	@mkdir -p .setup
 	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@touch $@
 
+# `make check` needs them, and rustup's minimal profile leaves them out.
+.setup/rust-components:
+	@mkdir -p .setup
+	@installed="$$(rustup component list --installed)"; \
+	for component in rustfmt clippy; do \
+	  grep -q "^$$component-" <<<"$$installed" || rustup component add $$component; \
+	done
+	@touch $@
+
 # Re-checked on every run (not a stamp): the version must follow Cargo.lock.
-.PHONY: .setup/wasm-bindgen .setup/trunk .setup/chromium
+.PHONY: .setup/wasm-bindgen .setup/trunk .setup/chromium .setup/firefox
 .setup/wasm-bindgen:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes)"; \
@@ -72,6 +88,18 @@ setup: .setup/rust-target .setup/wasm-bindgen .setup/trunk .setup/chromium node_
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nodejs npm; \
 	fi
 
+# Firefox ESR is what 信创 machines ship, so the browser tests run in it too.
+# Debian's firefox-esr provides /usr/bin/firefox, which geckodriver finds.
+.setup/firefox:
+	@if ! command -v firefox-esr >/dev/null; then \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y firefox-esr; \
+	fi
+	@if [ "$$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $(GECKODRIVER_VERSION)" ]; then \
+	  echo "installing geckodriver $(GECKODRIVER_VERSION) (a few minutes)"; \
+	  cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked --force; \
+	fi
+
 node_modules/.setup-done: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
@@ -91,8 +119,11 @@ test: setup test-native test-browser test-e2e test-size
 test-native:
 	cargo test
 
+# The same tests in Chromium, then in Firefox ESR. Each run is given only its
+# own driver's variable, since the runner takes the first one it finds.
 test-browser: setup
-	cargo test --target wasm32-unknown-unknown --test browser
+	env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --test browser
+	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER) cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e: build
 	node --test tests/e2e/
@@ -106,7 +137,8 @@ test-size: build
 bench: build
 	node scripts/bench.mjs
 
-check: setup
+# Formatting and lints need the Rust pieces only, not the browsers.
+check: .setup/rust-target .setup/rust-components
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings

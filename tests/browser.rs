@@ -1,6 +1,7 @@
-//! Browser tests: the Yew app and the JS API in a real DOM in headless
-//! Chromium. Run with `cargo test --target wasm32-unknown-unknown --test
-//! browser` (`make test` does).
+//! Browser tests: the Yew app and the JS API in a real DOM, in headless
+//! Chromium and in headless Firefox ESR. Run with `cargo test --target
+//! wasm32-unknown-unknown --test browser`, which takes the browser from
+//! `CHROMEDRIVER` or `GECKODRIVER` (`make test-browser` runs both).
 #![cfg(target_arch = "wasm32")]
 
 use jianfu::core::lang::Lang;
@@ -361,17 +362,22 @@ fn clipboard_html_loses_only_its_styles_before_parsing() {
 
 /// Pastes as the clipboard does: a `paste` event carrying the given types.
 /// True when the page took the paste itself.
+///
+/// The types are written into the event's own `clipboardData`, not into a
+/// `DataTransfer` handed to the constructor: Chromium keeps the one it is
+/// given, but Firefox ignores it and gives every constructed ClipboardEvent
+/// a new, empty, writable one (a real paste's holds the clipboard in both).
 async fn paste_clipboard(root: &web_sys::Element, types: &[(&str, &str)]) -> bool {
     let area: web_sys::HtmlTextAreaElement = by_test_id(root, "paste").dyn_into().unwrap();
-    let data = web_sys::DataTransfer::new().unwrap();
-    for (kind, value) in types {
-        data.set_data(kind, value).unwrap();
-    }
     let init = web_sys::ClipboardEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
-    init.set_clipboard_data(Some(&data));
+    init.set_clipboard_data(Some(&web_sys::DataTransfer::new().unwrap()));
     let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    let data = event.clipboard_data().unwrap();
+    for (kind, value) in types {
+        data.set_data(kind, value).unwrap();
+    }
     let taken = !area.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
     taken

@@ -29,7 +29,8 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
     use_effect_with(
         deps,
         move |(work, lang, input, merges, assumptions, overrides, kept)| {
-            if *work != Work::Own || handle.notice == Some(Notice::ChangedElsewhere) {
+            let conflict = handle.notice == Some(Notice::ChangedElsewhere);
+            if *work != Work::Own || handle.as_saved || conflict {
                 return;
             }
             let merges = merges.as_deref();

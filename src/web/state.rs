@@ -67,6 +67,10 @@ pub struct State {
     /// How many times the user chose this tab's list over the saved one:
     /// the next save then writes over whatever another tab saved.
     pub kept: u32,
+    /// True while what is on screen is the saved record as it was read:
+    /// there is nothing to save, and saving it again would only tell
+    /// another tab, wrongly, that the list changed.
+    pub as_saved: bool,
 }
 
 /// A message about the page itself rather than the list.
@@ -170,6 +174,7 @@ impl State {
             focus_row: None,
             notice: None,
             kept: 0,
+            as_saved: false,
         }
     }
 
@@ -211,6 +216,9 @@ impl State {
                     assumptions,
                     overrides,
                 } = *restored;
+                // A record of the first version is saved again in the
+                // current one.
+                self.as_saved = matches!(overrides, SavedOverrides::ByAccount(_));
                 self.overrides = match overrides {
                     SavedOverrides::ByAccount(overrides) => overrides,
                     // Read once, when a record of the first version is
@@ -265,6 +273,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        if !matches!(action, Action::Restore(_)) {
+            next.as_saved = false;
+        }
         match action {
             Action::SetLang(lang) => next.lang = lang,
             Action::SetInput(text) => {

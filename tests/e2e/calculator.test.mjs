@@ -216,8 +216,10 @@ test("input, assumptions, as-of date and overrides survive a reload", async () =
     await setAssumption(page, "assumption-hoursPerPost-high", 4);
     await expectShown(page, OVERRIDDEN_HPP_1_4);
 
-    // The autosaved record holds the overrides by name (SPEC §4: an override
-    // is kept; issue 5 step 9: overrides are autosaved).
+    // The autosaved record holds the overrides by account: name, unit and
+    // platform, and the occurrence among true duplicates (SPEC §4: an
+    // override is kept; issue 5 step 9: overrides are autosaved; issue 14:
+    // an override follows its account).
     await page.waitForFunction(
       () => JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}").assumptions?.hoursPerPost?.[1] === 4,
     );
@@ -225,7 +227,14 @@ test("input, assumptions, as-of date and overrides survive a reload", async () =
     assert.equal(saved.input, SMALL_LIST);
     assert.deepEqual(saved.assumptions.hoursPerPost, [1, 4]);
     assert.equal(saved.assumptions.asOf, SMALL_LIST_AS_OF);
-    assert.deepEqual(saved.overrides, { A局发布: "close", C镇发布: "keep" }, "overrides in localStorage");
+    assert.deepEqual(
+      saved.overrides,
+      [
+        { account: { name: "A局发布", unit: "县A局", platform: "wechat", occurrence: 0 }, decision: "close" },
+        { account: { name: "C镇发布", unit: "C镇人民政府", platform: "wechat", occurrence: 0 }, decision: "keep" },
+      ],
+      "overrides in localStorage",
+    );
 
     // A reload in the same context restores all of it.
     await page.reload();

@@ -66,7 +66,9 @@ function diagnostics(page) {
 }
 
 const WAYS = [
-  { way: "its text alone", clipboard: (name) => ({ text: sheet(`${name}.tsv`) }), taken: false },
+  // Pasted into the empty box, text alone is a new list too, which the page
+  // takes itself (over the demo it becomes the user's own list).
+  { way: "its text alone", clipboard: (name) => ({ text: sheet(`${name}.tsv`) }), taken: true },
   {
     way: "its text with Excel's HTML",
     clipboard: (name) => ({ text: sheet(`${name}.tsv`), html: sheet(`${name}.excel.html`) }),

@@ -424,11 +424,11 @@ pub struct Estimator {
     assumptions: Assumptions,
     as_of: Date,
     overrides: Overrides,
-    /// The hashes of the overrides' names, sorted: an account whose name
-    /// is not among them needs no key built to look it up.
-    override_names: Vec<u64>,
-    /// The overrides that found their account so far.
-    matched: Vec<AccountKey>,
+    /// A 256-bit Bloom filter of the overrides' names: an account whose
+    /// name is not in it needs no key built to look it up.
+    override_names: [u64; 4],
+    /// The overrides that have not found their account yet.
+    unmatched: Overrides,
     /// For each account, how many earlier accounts share its name, unit
     /// and platform: the `occurrence` of its [`AccountKey`].
     occurrences: Vec<usize>,
@@ -445,14 +445,17 @@ impl Estimator {
         as_of: Date,
         overrides: Overrides,
     ) -> Estimator {
-        let mut override_names: Vec<u64> = overrides.keys().map(|k| name_hash(&k.name)).collect();
-        override_names.sort_unstable();
+        let mut override_names = [0u64; 4];
+        for key in overrides.keys() {
+            let (word, bit) = bloom(&key.name);
+            override_names[word] |= bit;
+        }
         Estimator {
             assumptions,
             as_of,
+            unmatched: overrides.clone(),
             overrides,
             override_names,
-            matched: Vec::new(),
             occurrences: occurrences(accounts),
             results: Vec::with_capacity(accounts.len()),
             totals: Totals::default(),
@@ -472,20 +475,13 @@ impl Estimator {
         for (account, &occurrence) in next {
             // Most estimates have no override at all, and most accounts'
             // names are not among the overrides': no key is built for them.
-            let overridden = if self.override_names.is_empty()
-                || self
-                    .override_names
-                    .binary_search(&name_hash(&account.name))
-                    .is_err()
-            {
+            let (word, bit) = bloom(&account.name);
+            let overridden = if self.override_names[word] & bit == 0 {
                 None
             } else {
                 let key = AccountKey::of(account, occurrence);
-                let decision = self.overrides.get(&key).copied();
-                if decision.is_some() {
-                    self.matched.push(key);
-                }
-                decision
+                self.unmatched.remove(&key);
+                self.overrides.get(&key).copied()
             };
             let (result, exact) = exactly(|| {
                 assess(
@@ -516,13 +512,7 @@ impl Estimator {
         let mut approximated = self.approximated;
         let (summary, exact) = exactly(|| self.totals.summary(&self.assumptions));
         approximated.totals |= !exact;
-        let mut matched = self.matched;
-        matched.sort_unstable();
-        let unmatched = self
-            .overrides
-            .into_iter()
-            .filter(|(key, _)| matched.binary_search(key).is_err())
-            .collect();
+        let unmatched = self.unmatched.into_iter().collect();
         Estimate {
             accounts: self.results,
             summary,
@@ -532,6 +522,13 @@ impl Estimator {
             unmatched,
         }
     }
+}
+
+/// Where a name falls in the estimator's Bloom filter of override names:
+/// the word and the bit.
+fn bloom(name: &str) -> (usize, u64) {
+    let hash = name_hash(name);
+    ((hash >> 62) as usize, 1 << (hash & 63))
 }
 
 /// Works out one account: figures, recommendation, override, and what the

@@ -204,13 +204,15 @@ fn parse(text: &str) -> Option<Restored> {
             input: saved.input,
             merges: saved.merges,
             assumptions: saved.assumptions.apply(Assumptions::default()).ok()?,
-            overrides: SavedOverrides::ByAccount(
-                saved
-                    .overrides
-                    .into_iter()
-                    .map(|o| (o.account, o.decision))
-                    .collect(),
-            ),
+            overrides: SavedOverrides::ByAccount({
+                // Inserted one by one: collecting would sort, and bring a
+                // sort's code into the wasm for a list that is in order.
+                let mut overrides = Overrides::new();
+                for o in saved.overrides {
+                    overrides.insert(o.account, o.decision);
+                }
+                overrides
+            }),
         }
     } else if version == 1.0 {
         let saved: SavedByName = serde_wasm_bindgen::from_value(value).ok()?;

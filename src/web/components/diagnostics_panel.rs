@@ -32,13 +32,16 @@ pub struct DiagnosticsPanelProps {
 #[component]
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let lang = props.lang;
-    let approximated = props.estimate.approximated.diagnostics();
-    let count = approximated.len() + props.import.diagnostics.len();
-    let diagnostics = approximated.iter().chain(&props.import.diagnostics);
+    // The estimate's few warnings first, then the import's, one list.
+    let mut diagnostics = props.estimate.approximated.diagnostics();
+    let imported = &props.import.diagnostics;
+    let count = diagnostics.len() + imported.len();
+    let room = SHOWN.saturating_sub(diagnostics.len());
+    diagnostics.extend(imported.iter().take(room).cloned());
     let body = if count == 0 {
         html! { <p class="ok">{ Text::NoDiagnostics.get(lang) }</p> }
     } else {
-        let items = diagnostics.take(SHOWN).map(|d| {
+        let items = diagnostics.iter().map(|d| {
             let (class, severity) = match d.severity {
                 Severity::Error => ("error", Text::SeverityError),
                 Severity::Warning => ("warning", Text::SeverityWarning),

@@ -490,3 +490,21 @@ test("清空 asks first, then empties the list and forgets the overrides", async
   );
   assert.ok(asked.every((a) => a.startsWith("confirm: ")), asked.join(" | "));
 });
+
+test("absurd and implausible figures are warned with their rows, never shown without a word", async () => {
+  await withApp(env.browser, env.server, async ({ page }) => {
+    // Row 2: 9999亿 posts a week × 52 × 9999亿 hours ≈ 5.2 × 10^25 hours,
+    // beyond 64 bits: approximated, and said. Both cells are also past what
+    // an account can be (100 posts a week, 24 hours a post).
+    await paste(page, "公众号名称\t每周发布次数\t每期耗时（小时）\t粉丝数\n巨号\t9999亿\t9999亿\t5000");
+    await expectShown(page, { "accounts-total": "1" });
+    const diagnostics = page.getByTestId("diagnostics");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="diagnostics"]').dataset.count === "3",
+    );
+    const text = await diagnostics.textContent();
+    assert.match(text, /第2行的数值过大，超出精确计算的范围，结果为近似值/);
+    assert.match(text, /第2行「每周发布次数」列的“9999亿”大得不合常理/);
+    assert.match(text, /第2行「每期耗时（小时）」列的“9999亿”大得不合常理/);
+  });
+});

@@ -269,6 +269,35 @@ fn the_js_api_takes_row_objects() {
     );
 }
 
+/// Rows whose second row's 粉丝数 throws when read, made in JS.
+fn rows_that_throw() -> JsValue {
+    js_sys::Function::new_no_args(
+        r#"return [{ 公众号名称: "甲", 粉丝数: 856 },
+                   { 公众号名称: "乙", get 粉丝数() { throw new Error("boom"); } }];"#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn values_that_throw_when_read_are_named_and_leave_the_instance_healthy() {
+    // Each exception that ran through the wasm used to leave part of the
+    // shadow stack behind; a few hundred broke the instance.
+    let english = js_sys::JSON::parse(r#"{"lang": "en"}"#).unwrap();
+    for _ in 0..2000 {
+        let error = api::estimate(rows_that_throw(), JsValue::UNDEFINED, english.clone());
+        let message: String = js_sys::Error::from(error.unwrap_err()).message().into();
+        assert_eq!(
+            message,
+            r#"jianfu: input[1]["粉丝数"]: threw when read (boom)"#
+        );
+    }
+    let text = "公众号名称\t粉丝数\n甲\t500\n乙\t5000\n";
+    let result = api::estimate(text.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&result, "summary.accountsTotal").as_f64(), Some(2.0));
+    assert_eq!(get(&result, "summary.accountsShut").as_f64(), Some(1.0));
+}
+
 /// The hand-worked figures of a sheet fixture (tests/fixtures/sheets).
 fn expected_summary(json: &str) -> JsValue {
     get(&js_sys::JSON::parse(json).unwrap(), "summary")

@@ -11,6 +11,7 @@ pub mod download;
 pub mod embed;
 pub mod hooks;
 pub mod i18n;
+pub mod js_input;
 pub mod query;
 pub mod shared;
 pub mod state;

@@ -17,8 +17,8 @@ use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::estimate::{estimate as run_estimate, AccountView, Overrides, Summary};
 use crate::core::import::{import, import_records, Context, Import};
 use crate::core::lang::Lang;
-use crate::web::app::{App, AppProps};
-use crate::web::js_input::{self, Input, Options};
+use crate::web::js_input::{self, Input, Options, ReadError};
+use crate::web::mounts;
 use crate::web::query::PageOptions;
 use crate::web::today;
 
@@ -143,8 +143,14 @@ pub fn version() -> String {
 /// `mount(element, options?)`: renders the calculator into `element`.
 /// `options`: `lang` (`"zh"`/`"en"`), `demo` (`"changxing"`), `embed`
 /// (hide header and footer), `assumptions` (as for `estimate`).
+///
+/// A second `mount` on the same element (or on an element holding a
+/// calculator, such as the page's own `#jianfu`) replaces the calculator
+/// there; it never renders a second one beside it. Anything but a DOM
+/// Element throws a `TypeError`, and an element inside a calculator an
+/// `Error`, before anything on the page changes.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
+pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
     let options = read_options(&options)?;
     let lang = options.lang;
     let assumptions = if options.assumptions.is_undefined() || options.assumptions.is_null() {
@@ -155,6 +161,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
                 .map_err(|e| e.to_js(lang))?,
         )
     };
+    let element = js_input::element(&element).map_err(|e| e.to_js(lang))?;
     let page = PageOptions {
         lang: Some(lang),
         embed: options.embed,
@@ -162,8 +169,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
         parent_origin: None,
         assumptions,
     };
-    yew::Renderer::<App>::with_root_and_props(element, AppProps { options: page }).render();
-    Ok(())
+    mounts::render(element, page).map_err(|_| ReadError::inside_calculator().to_js(lang))
 }
 
 /// Sets `window.jianfu` to an object holding the API functions, for pages
@@ -187,9 +193,7 @@ pub fn expose_on_window() {
     set("version", Box::new(|_, _, _| Ok(version().into())));
     set(
         "mount",
-        Box::new(|element: JsValue, options, _| {
-            mount(element.unchecked_into(), options).map(|()| JsValue::UNDEFINED)
-        }),
+        Box::new(|element, options, _| mount(element, options).map(|()| JsValue::UNDEFINED)),
     );
     let _ = js_sys::Reflect::set(&window, &"jianfu".into(), &api);
 }

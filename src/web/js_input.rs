@@ -55,7 +55,7 @@ pub struct ReadError(Box<Refusal>);
 
 struct Refusal {
     /// Where, written as the JS expression that reaches it:
-    /// `input[3]["粉丝数"]`, `options.assumptions.asOf`.
+    /// `input[3]["粉丝数"]`, `options.assumptions.asOf`, `mount(element)`.
     at: String,
     problem: Problem,
 }
@@ -77,6 +77,8 @@ enum Problem {
     Expected { shape: Shape, given: String },
     /// An assumption that cannot be used.
     Assumption(AssumptionError),
+    /// `mount` into an element inside a calculator already mounted.
+    InsideCalculator,
 }
 
 /// The shape a value should have had.
@@ -89,13 +91,14 @@ enum Shape {
     Lang,
     Flag,
     Demo,
+    Element,
 }
 
 /// Where a value is, cheap to pass around and written out only for an
 /// error.
 #[derive(Clone, Copy)]
 enum At<'a> {
-    /// `input`, `options`, `assumptions`…
+    /// `input`, `options`, `assumptions`, `mount(element)`…
     Name(&'a str),
     /// `options.lang`, `assumptions.asOf`…
     Key(&'a str, &'a str),
@@ -131,10 +134,13 @@ extern "C" {
     #[wasm_bindgen(catch, final, method, js_class = "Date", js_name = getDate)]
     fn day_of_month(this: &PageDate) -> Result<f64, JsValue>;
 
-    /// A DOM node, its getter imported `final` likewise: only a real node
+    /// A DOM node, its getters imported `final` likewise: only a real node
     /// answers (not a plain object, not a Proxy of an element).
     #[wasm_bindgen(js_name = Node)]
     type PageNode;
+
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = nodeType)]
+    fn node_type(this: &PageNode) -> Result<u16, JsValue>;
 
     #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = nodeName)]
     fn node_name(this: &PageNode) -> Result<String, JsValue>;
@@ -247,6 +253,18 @@ pub fn assumptions(value: &JsValue, name: &str) -> Result<Assumptions, ReadError
     })
 }
 
+/// Reads `mount`'s element: a real DOM Element (see [`PageNode`]).
+pub fn element(value: &JsValue) -> Result<web_sys::Element, ReadError> {
+    const ELEMENT_NODE: u16 = 1;
+    match value.unchecked_ref::<PageNode>().node_type() {
+        Ok(ELEMENT_NODE) => Ok(value.clone().unchecked_into()),
+        _ => Err(expected(ELEMENT, Shape::Element, value)),
+    }
+}
+
+/// Where `mount`'s element is named in a message.
+const ELEMENT: At<'static> = At::Name("mount(element)");
+
 impl ReadError {
     fn new(at: At<'_>, problem: Problem) -> ReadError {
         let at = match at {
@@ -256,6 +274,11 @@ impl ReadError {
             At::Cell(index, key) => format!("input[{index}][{}]", quoted(key)),
         };
         ReadError(Box::new(Refusal { at, problem }))
+    }
+
+    /// `mount` into an element inside a calculator already mounted.
+    pub fn inside_calculator() -> ReadError {
+        ReadError::new(ELEMENT, Problem::InsideCalculator)
     }
 
     /// The message, naming where the value is: `jianfu: input[3]["粉丝数"]:
@@ -301,6 +324,14 @@ impl ReadError {
                 (format!("{}{not}{given}", shape.text(lang)), None)
             }
             Problem::Assumption(error) => (error.message(lang), None),
+            Problem::InsideCalculator => (
+                lang.pick(
+                    "在已挂载的计算器之内；请挂载到计算器之外的元素",
+                    "is inside a calculator already mounted; mount into an element outside it",
+                )
+                .to_string(),
+                None,
+            ),
         };
         let detail = match detail {
             Some(text) if zh => format!("（{text}）"),
@@ -350,6 +381,10 @@ impl Shape {
             Shape::Flag => ("应为 true 或 false", "must be true or false"),
             // demo::DEMO_KEY.
             Shape::Demo => ("应为\"changxing\"", "must be \"changxing\""),
+            Shape::Element => (
+                "应为页面中的元素（Element），如 document.getElementById(\"calculator\")",
+                "must be a DOM Element, such as document.getElementById(\"calculator\")",
+            ),
         };
         lang.pick(zh, en)
     }
@@ -513,10 +548,13 @@ fn thrown(value: &JsValue) -> Option<String> {
 
 /// A short description of a value for a message, as JS writes it (and so
 /// the same in every language): `"2"`, `20190419`, `{"low":1,"high":2}`,
-/// `#text` for a text node, else its `typeof`.
+/// `#text` for a text node, `Invalid Date`, else its `typeof`.
 fn describe(value: &JsValue) -> String {
     if let Ok(name) = value.unchecked_ref::<PageNode>().node_name() {
         return name;
+    }
+    if value.is_instance_of::<js_sys::Date>() && local_day(value).is_none() {
+        return "Invalid Date".to_string();
     }
     let json = js_sys::JSON::stringify(value).ok().map(JsValue::from);
     let text = number_text(value)

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod js_input;
+pub mod mounts;
 pub mod query;
 pub mod shared;
 pub mod state;
@@ -20,7 +21,6 @@ pub mod storage;
 use wasm_bindgen::prelude::*;
 
 use crate::core::date::Date;
-use crate::web::app::{App, AppProps};
 use crate::web::query::PageOptions;
 
 /// The id of the element the hosted page renders into. A page that only
@@ -39,10 +39,8 @@ fn start() {
     else {
         return;
     };
-    let props = AppProps {
-        options: PageOptions::from_location(),
-    };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // Nothing is rendered yet, so #jianfu cannot lie inside a calculator.
+    let _ = mounts::render(root, PageOptions::from_location());
 }
 
 /// Today's date in the user's time zone: the default as-of date.

@@ -1,6 +1,7 @@
 // The JavaScript API given what a page should not pass but may (issue 14):
 // values that throw when read or are not data, assumptions of the wrong
-// type, and Dates. Each must end in an exception whose message names the value (the
+// type, Dates, and mount() on what is not an element or on one element
+// twice. Each must end in an exception whose message names the value (the
 // place as the page's code writes it, the words in the language asked for),
 // and leave the WebAssembly instance and the page's own calculator working.
 // Every test ends by checking there was no console error, failed or foreign
@@ -324,6 +325,7 @@ test("assumptions of the wrong type name the assumption and the shape expected",
         [{ mergeShare: true }, "zh"],
         [{ asOf: 20190419 }, "en"],
         [{ asOf: 20190419 }, "zh"],
+        [{ asOf: new Date("soon") }, "en"],
         [{ weeksPerYear: [1, 2, 3, 4, 5] }, "en"],
         ["2019-04-19", "en"],
       ];
@@ -345,6 +347,7 @@ test("assumptions of the wrong type name the assumption and the shape expected",
       "TypeError jianfu: assumptions.mergeShare: 假设“归并账号工作量转入承接账号的比例”应为一个数或[下限, 上限]，而不是true",
       'TypeError jianfu: assumptions.asOf: Assumption ""As of" date for dormancy" must be a date written "YYYY-MM-DD", not 20190419',
       'TypeError jianfu: assumptions.asOf: 假设“测算基准日”应为写作"YYYY-MM-DD"的日期，而不是20190419',
+      'TypeError jianfu: assumptions.asOf: Assumption ""As of" date for dormancy" must be a date written "YYYY-MM-DD", not Invalid Date',
       'Error jianfu: assumptions.weeksPerYear: Assumption "Weeks per year" must be a number or [low, high], got 5 numbers',
       'TypeError jianfu: assumptions: must be an object such as {"hoursPerPost": [2, 3], "asOf": "2019-04-19"}, not "2019-04-19"',
     ]);
@@ -373,5 +376,141 @@ test("assumptions of the wrong type name the assumption and the shape expected",
       'TypeError jianfu: options.lang: 应为"zh"或"en"，而不是5',
       'TypeError jianfu: options: 应为对象，如 {"lang": "en", "embed": true}，而不是"en"',
     ]);
+  });
+});
+
+test("mount on what is not an element throws a TypeError and changes nothing", async () => {
+  await withApi(async ({ page }) => {
+    const outcome = await page.evaluate(async () => {
+      const text = document.body.appendChild(document.createTextNode("a text node"));
+      const before = document.body.innerHTML;
+      const host = document.createElement("div");
+      const targets = [
+        ["a text node", text],
+        ["a plain object", { nodeType: 1, tagName: "DIV" }],
+        ["null", null],
+        ["a selector", "#jianfu"],
+        ["the document", document],
+        ["a Proxy of an element", new Proxy(host, {})],
+      ];
+      const thrown = targets.map(([what, target]) => {
+        try {
+          window.jianfu.mount(target, { lang: "en" });
+          return `${what}: returned`;
+        } catch (e) {
+          return `${e.constructor.name} ${e.message}`;
+        }
+      });
+      // Yew renders after a microtask; give it time to do anything it would.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { thrown, unchanged: document.body.innerHTML === before, hostEmpty: host.childNodes.length === 0 };
+    });
+    const expected = (given) =>
+      `TypeError jianfu: mount(element): must be a DOM Element, such as document.getElementById("calculator"), not ${given}`;
+    assert.deepEqual(outcome.thrown, [
+      expected("#text"),
+      expected('{"nodeType":1,"tagName":"DIV"}'),
+      expected("null"),
+      expected('"#jianfu"'),
+      expected("#document"),
+      expected("{}"),
+    ]);
+    assert.equal(outcome.unchanged, true, "the page changed");
+    assert.equal(outcome.hostEmpty, true, "something was rendered into the proxied element");
+    await expectHealthy(page);
+  });
+});
+
+test("mount twice on one element replaces the first calculator; it never renders two", async () => {
+  await withApi(async ({ page }) => {
+    await page.evaluate(() => {
+      const host = document.body.appendChild(document.createElement("div"));
+      host.id = "host";
+      window.jianfu.mount(host, { lang: "zh", embed: true });
+      window.jianfu.mount(host, { lang: "en", embed: true });
+    });
+    // The same with tasks between the calls, when the first calculator
+    // has been created (and rendered) by the time of the next call.
+    await page.evaluate(async () => {
+      const other = document.body.appendChild(document.createElement("div"));
+      other.id = "other";
+      window.jianfu.mount(other, { embed: true });
+      await Promise.resolve();
+      window.jianfu.mount(other, { embed: true });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      window.jianfu.mount(other, { lang: "en", embed: true });
+    });
+    const host = page.locator("#host");
+    await host.getByTestId("accounts-total").waitFor();
+    // Give a second calculator, if there were one, time to render.
+    await page.waitForTimeout(500);
+    const count = () =>
+      page.evaluate(() => ({
+        host: document.querySelectorAll("#host .app").length,
+        other: document.querySelectorAll("#other .app").length,
+        page: document.querySelectorAll("#jianfu .app").length,
+        all: document.querySelectorAll(".app").length,
+      }));
+    assert.deepEqual(await count(), { host: 1, other: 1, page: 1, all: 3 });
+    assert.match(await page.locator("#other").innerText(), /Accounts/);
+    // It is the second one: English.
+    assert.match(await host.innerText(), /Accounts/);
+    // And it works: a paste into it gives SMALL_LIST's figures there.
+    await host.getByTestId("paste").fill(SMALL_LIST);
+    await host.getByTestId("as-of").fill(SMALL_LIST_AS_OF);
+    await page.waitForFunction(
+      () => document.querySelector('#host [data-testid="accounts-shut"]')?.dataset.value === "3",
+    );
+    // One calculator handles each event once: closing A局发布 by hand shuts
+    // one more account, not two.
+    await host.locator("#account-row-2").getByTestId("decision-select").selectOption("close");
+    await page.waitForFunction(
+      () => document.querySelector('#host [data-testid="accounts-shut"]')?.dataset.value === "4",
+    );
+    await page.waitForTimeout(300);
+    assert.equal(await host.getByTestId("accounts-shut").getAttribute("data-value"), "4");
+
+    // mount on the page's own root replaces the page's calculator too, and
+    // an element that holds a calculator has it replaced.
+    await page.evaluate(() => {
+      window.jianfu.mount(document.getElementById("jianfu"), { lang: "en" });
+      const outer = document.body.appendChild(document.createElement("div"));
+      outer.id = "outer";
+      outer.appendChild(document.getElementById("host"));
+      window.jianfu.mount(outer, { lang: "en", embed: true });
+    });
+    await page.locator("#outer").getByTestId("accounts-total").waitFor();
+    await page.waitForTimeout(500);
+    const after = await page.evaluate(() => ({
+      outer: document.querySelectorAll("#outer .app").length,
+      host: document.getElementById("host"),
+      page: document.querySelectorAll("#jianfu .app").length,
+      all: document.querySelectorAll(".app").length,
+    }));
+    assert.deepEqual(after, { outer: 1, host: null, page: 1, all: 3 });
+
+    // An element inside a calculator is refused, and nothing changes.
+    const inside = await page.evaluate(() => {
+      const panel = document.querySelector("#outer .results");
+      const before = document.body.innerHTML;
+      try {
+        window.jianfu.mount(panel, { lang: "en" });
+        return "returned";
+      } catch (e) {
+        return `${e.constructor.name} ${e.message} ${document.body.innerHTML === before}`;
+      }
+    });
+    assert.equal(
+      inside,
+      "Error jianfu: mount(element): is inside a calculator already mounted; mount into an element outside it true",
+    );
+    // The page's own calculator, mounted anew, works on a paste (the
+    // calculators share the saved state, so A局发布 is closed by hand here too).
+    const own = page.locator("#jianfu");
+    await own.getByTestId("paste").fill(SMALL_LIST.split("\n").slice(0, 3).join("\n"));
+    await own.getByTestId("as-of").fill(SMALL_LIST_AS_OF);
+    await page.waitForFunction(
+      () => document.querySelector('#jianfu [data-testid="accounts-total"]')?.dataset.value === "2",
+    );
   });
 });

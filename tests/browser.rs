@@ -277,6 +277,63 @@ fn the_js_api_takes_row_objects() {
     );
 }
 
+/// Rows whose second row's 粉丝数 throws when read, made in JS.
+fn rows_that_throw() -> JsValue {
+    js_sys::Function::new_no_args(
+        r#"return [{ 公众号名称: "甲", 粉丝数: 856 },
+                   { 公众号名称: "乙", get 粉丝数() { throw new Error("boom"); } }];"#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn values_that_throw_when_read_are_named_and_leave_the_instance_healthy() {
+    // Each exception that ran through the wasm used to leave part of the
+    // shadow stack behind; a few hundred broke the instance.
+    let english = js_sys::JSON::parse(r#"{"lang": "en"}"#).unwrap();
+    for _ in 0..2000 {
+        let error = api::estimate(rows_that_throw(), JsValue::UNDEFINED, english.clone());
+        let message: String = js_sys::Error::from(error.unwrap_err()).message().into();
+        assert_eq!(
+            message,
+            r#"jianfu: input[1]["粉丝数"]: threw when read (boom)"#
+        );
+    }
+    let text = "公众号名称\t粉丝数\n甲\t500\n乙\t5000\n";
+    let result = api::estimate(text.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&result, "summary.accountsTotal").as_f64(), Some(2.0));
+    assert_eq!(get(&result, "summary.accountsShut").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+async fn mount_refuses_what_is_not_an_element_and_replaces_a_calculator() {
+    let text = document().create_text_node("not an element");
+    let error = api::mount(text.into(), JsValue::UNDEFINED).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::TypeError>());
+
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    api::mount(host.clone().into(), JsValue::UNDEFINED).unwrap();
+    let english = js_sys::JSON::parse(r#"{"lang": "en", "embed": true}"#).unwrap();
+    api::mount(host.clone().into(), english).unwrap();
+    // The first calculator is destroyed in a task after Yew has created it.
+    yew::scheduler::flush().await;
+    let next_task = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(next_task)
+        .await
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(host.query_selector_all(".app").unwrap().length(), 1);
+    assert_eq!(text_of(&host, "accounts-total"), "0");
+    assert!(host.text_content().unwrap_or_default().contains("Accounts"));
+}
+
 /// The hand-worked figures of a sheet fixture (tests/fixtures/sheets).
 fn expected_summary(json: &str) -> JsValue {
     get(&js_sys::JSON::parse(json).unwrap(), "summary")

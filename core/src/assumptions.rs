@@ -124,6 +124,12 @@ pub enum Problem {
         /// The text as given.
         text: String,
     },
+    /// A value of the wrong type from JavaScript: text or an object where
+    /// a number or `[low, high]` belongs, a number where the date belongs.
+    WrongType {
+        /// The value as the caller wrote it, such as `"2"` or `{low, high}`.
+        given: String,
+    },
 }
 
 /// The assumptions as the JS API receives them: any subset of SPEC §3 in
@@ -539,6 +545,16 @@ impl AssumptionError {
                 Lang::Zh => format!("日期“{text}”应为YYYY-MM-DD格式"),
                 Lang::En => format!("date \"{text}\" must be YYYY-MM-DD"),
             },
+            Problem::WrongType { given } => match (lang, self.assumption) {
+                (Lang::Zh, Assumption::AsOf) => {
+                    format!("应为写作\"YYYY-MM-DD\"的日期，而不是{given}")
+                }
+                (Lang::En, Assumption::AsOf) => {
+                    format!("must be a date written \"YYYY-MM-DD\", not {given}")
+                }
+                (Lang::Zh, _) => format!("应为一个数或[下限, 上限]，而不是{given}"),
+                (Lang::En, _) => format!("must be a number or [low, high], not {given}"),
+            },
         };
         match lang {
             Lang::Zh => format!("假设“{label}”{problem}"),
@@ -556,6 +572,23 @@ impl fmt::Display for AssumptionError {
 impl std::error::Error for AssumptionError {}
 
 impl AssumptionsInput {
+    /// The input of one numeric assumption, for a reader that fills them in
+    /// one at a time; `None` for [`Assumption::AsOf`], which is a date.
+    pub fn range_mut(&mut self, assumption: Assumption) -> Option<&mut Option<RangeInput>> {
+        Some(match assumption {
+            Assumption::HoursPerPost => &mut self.hours_per_post,
+            Assumption::PostsPerWeek => &mut self.posts_per_week,
+            Assumption::WeeksPerYear => &mut self.weeks_per_year,
+            Assumption::FteHours => &mut self.fte_hours,
+            Assumption::HourlyCost => &mut self.hourly_cost,
+            Assumption::MergeShare => &mut self.merge_share,
+            Assumption::FollowersThreshold => &mut self.followers_threshold,
+            Assumption::DormantDays => &mut self.dormant_days,
+            Assumption::CostPerReadThreshold => &mut self.cost_per_read_threshold,
+            Assumption::AsOf => return None,
+        })
+    }
+
     /// Replaces the assumptions given here in `base`, then validates the
     /// result. Nothing is applied if anything is wrong.
     pub fn apply(self, base: Assumptions) -> Result<Assumptions, AssumptionError> {
@@ -855,6 +888,57 @@ mod tests {
         });
         assert_eq!(e.assumption(), Assumption::AsOf);
         assert!(e.message(Lang::En).contains("19/4/2019"));
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_shape_expected() {
+        let wrong = |assumption, given: &str| {
+            AssumptionError::new(
+                assumption,
+                Problem::WrongType {
+                    given: given.to_string(),
+                },
+            )
+        };
+        let e = wrong(Assumption::HoursPerPost, "\"2\"");
+        assert_eq!(
+            e.message(Lang::En),
+            "Assumption \"Hours per post (collect, edit, review, publish)\" \
+             must be a number or [low, high], not \"2\""
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "假设“每期耗时（收集、编辑、审核、发布）”应为一个数或[下限, 上限]，而不是\"2\""
+        );
+        let e = wrong(Assumption::AsOf, "20190419");
+        assert_eq!(
+            e.message(Lang::En),
+            "Assumption \"\"As of\" date for dormancy\" must be a date written \"YYYY-MM-DD\", \
+             not 20190419"
+        );
+        assert!(e
+            .message(Lang::Zh)
+            .ends_with("应为写作\"YYYY-MM-DD\"的日期，而不是20190419"));
+    }
+
+    #[test]
+    fn input_is_filled_in_one_assumption_at_a_time() {
+        let mut input = AssumptionsInput::default();
+        for assumption in Assumption::ALL {
+            let value = if assumption == Assumption::MergeShare {
+                0.5
+            } else {
+                7.0
+            };
+            if let Some(slot) = input.range_mut(assumption) {
+                *slot = Some(RangeInput::One(value));
+            }
+        }
+        assert_eq!(input.range_mut(Assumption::AsOf), None);
+        let a = input.apply(Assumptions::default()).unwrap();
+        assert_eq!(a.fte_hours, Span::point(Num::int(7)));
+        assert_eq!(a.merge_share, Span::point(n("0.5")));
+        assert_eq!(a.cost_per_read_threshold, Span::point(Num::int(7)));
     }
 
     #[test]

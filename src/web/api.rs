@@ -3,19 +3,23 @@
 //! `window.jianfu` once the module has loaded.
 //!
 //! Results are plain JS objects made by serde-wasm-bindgen, in the camelCase
-//! shapes SPEC §6 lists. Bad arguments become JS exceptions (`Error` with a
-//! readable message), never a panic.
+//! shapes SPEC §6 lists. Arguments are read by [`js_input`], which never lets
+//! a JS exception run through the wasm; bad arguments become JS exceptions
+//! thrown once the wasm has returned (`TypeError` for a value of the wrong
+//! type, `Error` otherwise), with a message that names the value, such as
+//! `jianfu: input[3]["粉丝数"]: …`, never a panic.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::core::assumptions::{Assumptions, AssumptionsInput};
 use crate::core::demo;
 use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::estimate::{estimate as run_estimate, AccountView, Overrides, Summary};
 use crate::core::import::{import, import_records, Context, Import};
 use crate::core::lang::Lang;
-use crate::web::app::{App, AppProps};
+use crate::web::app::AppProps;
+use crate::web::js_input::{self, Input, Options, ReadError};
+use crate::web::mounts;
 use crate::web::query::PageOptions;
 use crate::web::today;
 
@@ -47,24 +51,8 @@ struct DiagnosticView<'a> {
     message: String,
 }
 
-/// Options of `estimate`, `parse` and `mount` beyond the assumptions.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct ApiOptions {
-    lang: Option<String>,
-    demo: Option<String>,
-    embed: Option<bool>,
-    assumptions: Option<AssumptionsInput>,
-}
-
-fn error(message: impl AsRef<str>) -> JsValue {
-    js_sys::Error::new(message.as_ref()).into()
-}
-
-fn diagnostics(import: &Import, lang: Lang) -> Vec<DiagnosticView<'_>> {
-    import
-        .diagnostics
-        .iter()
+fn diagnostics(list: &[Diagnostic], lang: Lang) -> Vec<DiagnosticView<'_>> {
+    list.iter()
         .map(|d: &Diagnostic| DiagnosticView {
             // The JS shape of SPEC §6: row 0 and column "" for the whole
             // input.
@@ -77,74 +65,24 @@ fn diagnostics(import: &Import, lang: Lang) -> Vec<DiagnosticView<'_>> {
         .collect()
 }
 
-/// Reads `input`: pasted text, or an array of row objects whose keys are
-/// column headers.
-fn read_input(input: &JsValue, context: &Context) -> Result<Import, JsValue> {
-    if let Some(text) = input.as_string() {
-        return Ok(import(&text, context));
+/// Reads and imports `input` (see [`js_input::input`]).
+fn read_input(input: &JsValue, context: &Context, lang: Lang) -> Result<Import, JsValue> {
+    match js_input::input(input).map_err(|e| e.to_js(lang))? {
+        Input::Text(text) => Ok(import(&text, context)),
+        Input::Rows(records) => Ok(import_records(&records, context)),
     }
-    if !js_sys::Array::is_array(input) {
-        return Err(error(
-            "jianfu: input must be the pasted text (a string) or an array of row objects",
-        ));
-    }
-    let rows = js_sys::Array::from(input);
-    let mut records = Vec::with_capacity(rows.length() as usize);
-    for (index, row) in rows.iter().enumerate() {
-        if !row.is_object() || js_sys::Array::is_array(&row) {
-            return Err(error(format!(
-                "jianfu: input[{index}] must be an object such as {{\"公众号名称\": \"…\", \"粉丝数\": 856}}"
-            )));
-        }
-        let entries = js_sys::Object::entries(&js_sys::Object::from(row));
-        let record = entries
-            .iter()
-            .map(|entry| {
-                let pair = js_sys::Array::from(&entry);
-                let key = pair.get(0).as_string().unwrap_or_default();
-                let value = pair.get(1);
-                let text = if value.is_null() || value.is_undefined() {
-                    String::new()
-                } else {
-                    value.as_string().unwrap_or_else(|| {
-                        String::from(js_sys::JSON::stringify(&value).unwrap_or_default())
-                    })
-                };
-                (key, text)
-            })
-            .collect();
-        records.push(record);
-    }
-    Ok(import_records(&records, context))
 }
 
-/// The assumptions an intranet page gives, over the defaults, or an error
-/// in `lang` naming the one refused.
-fn applied(given: AssumptionsInput, lang: Lang) -> Result<Assumptions, JsValue> {
-    given
-        .apply(Assumptions::default())
-        .map_err(|e| error(format!("jianfu: {}", e.message(lang))))
-}
-
-fn lang_of(options: &JsValue) -> Result<(Lang, ApiOptions), JsValue> {
-    let options: ApiOptions = if options.is_undefined() || options.is_null() {
-        ApiOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options.clone())
-            .map_err(|e| error(format!("jianfu: options: {e}")))?
-    };
-    let lang = options
-        .lang
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or_default();
-    Ok((lang, options))
+/// Reads `options`; an error is given in the language asked for, once
+/// that much could be read.
+fn read_options(options: &JsValue) -> Result<Options, JsValue> {
+    js_input::options(options).map_err(|(lang, e)| e.to_js(lang))
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error(format!("jianfu: {e}")))
+        .map_err(|e| js_sys::Error::new(&format!("jianfu: {e}")).into())
 }
 
 /// `estimate(input, assumptions?, options?)`: imports `input` (text or an
@@ -158,22 +96,21 @@ pub fn estimate(
     assumptions: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (lang, _) = lang_of(&options)?;
-    let given: AssumptionsInput = if assumptions.is_undefined() || assumptions.is_null() {
-        AssumptionsInput::default()
-    } else {
-        serde_wasm_bindgen::from_value(assumptions)
-            .map_err(|e| error(format!("jianfu: assumptions: {e}")))?
-    };
-    let assumptions = applied(given, lang)?;
+    let lang = read_options(&options)?.lang;
+    let assumptions =
+        js_input::assumptions(&assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
     let as_of = assumptions.as_of.unwrap_or_else(today);
-    let import = read_input(&input, &Context::as_of(as_of))?;
+    let import = read_input(&input, &Context::as_of(as_of), lang)?;
     let result = run_estimate(&import.accounts, &assumptions, as_of, &Overrides::new());
     let view = result.view(lang);
+    // Figures too large to work out exactly are said first.
+    let approximated = result.approximated.diagnostics();
+    let mut shown = diagnostics(&approximated, lang);
+    shown.extend(diagnostics(&import.diagnostics, lang));
     to_js(&EstimateResult {
         accounts: view.accounts,
         summary: view.summary,
-        diagnostics: diagnostics(&import, lang),
+        diagnostics: shown,
     })
 }
 
@@ -182,15 +119,15 @@ pub fn estimate(
 /// `options.assumptions.asOf`, else today.
 #[wasm_bindgen]
 pub fn parse(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let (lang, options) = lang_of(&options)?;
-    let as_of = match options.assumptions {
-        Some(given) => applied(given, lang)?.as_of,
-        None => None,
-    };
-    let import = read_input(&input, &Context::as_of(as_of.unwrap_or_else(today)))?;
+    let options = read_options(&options)?;
+    let lang = options.lang;
+    let assumptions = js_input::assumptions(&options.assumptions, "options.assumptions")
+        .map_err(|e| e.to_js(lang))?;
+    let as_of = assumptions.as_of.unwrap_or_else(today);
+    let import = read_input(&input, &Context::as_of(as_of), lang)?;
     to_js(&ParseResult {
         accounts: &import.accounts,
-        diagnostics: diagnostics(&import, lang),
+        diagnostics: diagnostics(&import.diagnostics, lang),
     })
 }
 
@@ -209,29 +146,37 @@ pub fn version() -> String {
 /// `mount(element, options?)`: renders the calculator into `element`.
 /// `options`: `lang` (`"zh"`/`"en"`), `demo` (`"changxing"`), `embed`
 /// (hide header and footer), `assumptions` (as for `estimate`).
+///
+/// A second `mount` on the same element (or on an element holding a
+/// calculator, such as the page's own `#jianfu`) replaces the calculator
+/// there; it never renders a second one beside it. Anything but a DOM
+/// Element throws a `TypeError`, and an element inside a calculator an
+/// `Error`, before anything on the page changes.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
-    let (lang, options) = lang_of(&options)?;
-    let assumptions = match options.assumptions {
-        Some(given) => Some(applied(given, lang)?),
-        None => None,
+pub fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
+    let options = read_options(&options)?;
+    let lang = options.lang;
+    let assumptions = if options.assumptions.is_undefined() || options.assumptions.is_null() {
+        None
+    } else {
+        Some(
+            js_input::assumptions(&options.assumptions, "options.assumptions")
+                .map_err(|e| e.to_js(lang))?,
+        )
     };
+    let element = js_input::element(&element).map_err(|e| e.to_js(lang))?;
     let page = PageOptions {
         lang: Some(lang),
-        embed: options.embed.unwrap_or(false),
-        demo: options.demo.as_deref() == Some(demo::DEMO_KEY),
+        embed: options.embed,
+        demo: options.demo,
         parent_origin: None,
         assumptions,
     };
-    yew::Renderer::<App>::with_root_and_props(
-        element,
-        AppProps {
-            options: page,
-            saves: false,
-        },
-    )
-    .render();
-    Ok(())
+    let props = AppProps {
+        options: page,
+        saves: false,
+    };
+    mounts::render(element, props).map_err(|_| ReadError::inside_calculator().to_js(lang))
 }
 
 /// Sets `window.jianfu` to an object holding the API functions, for pages
@@ -241,32 +186,21 @@ pub fn expose_on_window() {
         return;
     };
     let api = js_sys::Object::new();
-    let set = |name: &str, f: &JsValue| {
+    // One closure type for all five (a call with fewer arguments passes
+    // `undefined` for the rest): each type of closure brings its own glue.
+    type ApiFn = dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>;
+    let set = |name: &str, f: Box<ApiFn>| {
+        let f = Closure::<ApiFn>::wrap(f).into_js_value();
         // Reflect.set on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&api, &name.into(), f);
+        let _ = js_sys::Reflect::set(&api, &name.into(), &f);
     };
-    set(
-        "estimate",
-        &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(estimate)
-            .into_js_value(),
-    );
-    set(
-        "parse",
-        &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(parse)
-            .into_js_value(),
-    );
-    set(
-        "demoText",
-        &Closure::<dyn Fn() -> String>::new(demo_text).into_js_value(),
-    );
-    set(
-        "version",
-        &Closure::<dyn Fn() -> String>::new(version).into_js_value(),
-    );
+    set("estimate", Box::new(estimate));
+    set("parse", Box::new(|input, options, _| parse(input, options)));
+    set("demoText", Box::new(|_, _, _| Ok(demo_text().into())));
+    set("version", Box::new(|_, _, _| Ok(version().into())));
     set(
         "mount",
-        &Closure::<dyn Fn(web_sys::Element, JsValue) -> Result<(), JsValue>>::new(mount)
-            .into_js_value(),
+        Box::new(|element, options, _| mount(element, options).map(|()| JsValue::UNDEFINED)),
     );
     let _ = js_sys::Reflect::set(&window, &"jianfu".into(), &api);
 }

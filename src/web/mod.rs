@@ -11,6 +11,8 @@ pub mod download;
 pub mod embed;
 pub mod hooks;
 pub mod i18n;
+pub mod js_input;
+pub mod mounts;
 pub mod query;
 pub mod shared;
 pub mod state;
@@ -19,7 +21,7 @@ pub mod storage;
 use wasm_bindgen::prelude::*;
 
 use crate::core::date::Date;
-use crate::web::app::{App, AppProps};
+use crate::web::app::AppProps;
 use crate::web::query::PageOptions;
 
 /// The id of the element the hosted page renders into. A page that only
@@ -43,7 +45,8 @@ fn start() {
         saves: !options.embed,
         options,
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // Nothing is rendered yet, so #jianfu cannot lie inside a calculator.
+    let _ = mounts::render(root, props);
 }
 
 /// Today's date in the user's time zone: the default as-of date.

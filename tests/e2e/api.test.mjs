@@ -332,3 +332,19 @@ test("parse, demoText and version; the demo through the API", async () => {
     assert.equal(demo.accountsShut + demo.accountsKept, 282);
   });
 });
+
+test("estimate says which figures were too large to work out exactly", async () => {
+  await withApi(async ({ page }) => {
+    // 9999亿 posts a week × 52 × 9999亿 hours ≈ 5.2 × 10^25 hours: past 64
+    // bits, so the hours are approximated and a warning names row 2.
+    const text = "公众号名称\t每周发布次数\t每期耗时（小时）\t粉丝数\n巨号\t9999亿\t9999亿\t5000";
+    const { value } = await call(page, "estimate", text, {}, { lang: "en" });
+    const [first] = value.diagnostics;
+    assert.equal(first.row, 2);
+    assert.equal(first.severity, "warning");
+    assert.match(first.message, /too large to work out exactly/);
+    // And each implausible cell is warned with its column.
+    const columns = value.diagnostics.filter((d) => /implausibly large/.test(d.message)).map((d) => d.column);
+    assert.deepEqual(columns, ["每周发布次数", "每期耗时（小时）"]);
+  });
+});

@@ -16,13 +16,11 @@ mod lists;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use std::collections::BTreeMap;
-
     use criterion::{criterion_group, Criterion, Throughput};
 
     use jianfu::core::assumptions::Assumptions;
     use jianfu::core::demo::demo_as_of;
-    use jianfu::core::estimate::estimate;
+    use jianfu::core::estimate::{estimate, Overrides};
     use jianfu::core::import::import_text;
 
     use super::lists;
@@ -51,7 +49,7 @@ mod native {
             &import.accounts,
             &Assumptions::default(),
             demo_as_of(),
-            &BTreeMap::new(),
+            &Overrides::new(),
         );
         result.accounts.len()
     }

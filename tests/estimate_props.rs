@@ -131,6 +131,7 @@ fn overrides() -> impl Strategy<Value = Overrides> {
         decision(),
         0..6,
     )
+    .prop_map(|map| map.into_iter().collect())
 }
 
 fn ordered(span: Span) -> bool {
@@ -372,7 +373,7 @@ proptest! {
         for assumptions in [a, b] {
             let e = estimate(&accounts, &assumptions, as_of(), &o);
             for r in &e.accounts {
-                if let Some(&d) = o.get(&r.override_key()) {
+                if let Some(d) = o.get(&r.override_key()) {
                     prop_assert_eq!(r.decision, d);
                     prop_assert!(r.overridden);
                 }

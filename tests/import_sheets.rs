@@ -15,12 +15,10 @@
 mod common;
 use common::{as_of, fixture};
 
-use std::collections::BTreeMap;
-
 use jianfu::core::account::{Level, Platform};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::diagnostic::{Problem, Severity};
-use jianfu::core::estimate::{estimate, Estimate, GroupSummary};
+use jianfu::core::estimate::{estimate, Estimate, GroupSummary, Overrides};
 use jianfu::core::import::{import, Context, Import};
 use jianfu::core::num::{Num, Span};
 use serde_json::Value;
@@ -34,7 +32,7 @@ fn read(name: &str) -> (Import, Estimate) {
         &import.accounts,
         &Assumptions::default(),
         as_of(),
-        &BTreeMap::new(),
+        &Overrides::new(),
     );
     (import, estimate)
 }

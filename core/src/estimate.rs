@@ -8,18 +8,16 @@
 //! when it is serialized or shown.
 //!
 //! ```
-//! use std::collections::BTreeMap;
-//!
 //! use jianfu_core::account::{Account, Decision};
 //! use jianfu_core::assumptions::Assumptions;
 //! use jianfu_core::date::Date;
-//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::estimate::{estimate, Overrides};
 //! use jianfu_core::num::{Num, Span};
 //!
 //! let mut quiet = Account::named(2, "某局发布");
 //! quiet.followers = Span::point(Num::int(300)).into();
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-//! let result = estimate(&[quiet], &Assumptions::default(), as_of, &BTreeMap::new());
+//! let result = estimate(&[quiet], &Assumptions::default(), as_of, &Overrides::new());
 //!
 //! // 300 followers is below 1,000: closed. Posts and hours per post are
 //! // unknown, so the defaults apply: 2–3 posts × 52 weeks × 2–3 h = 208–468 h.
@@ -406,19 +404,17 @@ pub fn estimate(
 /// the end.
 ///
 /// ```
-/// use std::collections::BTreeMap;
-///
 /// use jianfu_core::assumptions::Assumptions;
 /// use jianfu_core::date::Date;
-/// use jianfu_core::estimate::{estimate, Estimator};
+/// use jianfu_core::estimate::{estimate, Estimator, Overrides};
 /// use jianfu_core::import::import_text;
 ///
 /// let accounts = import_text("名称\t粉丝数\n甲\t100\n乙\t5000\n").accounts;
 /// let as_of = Date::from_ymd(2019, 4, 19).unwrap();
 /// let assumptions = Assumptions::default();
-/// let mut estimator = Estimator::new(&accounts, assumptions, as_of, BTreeMap::new());
+/// let mut estimator = Estimator::new(&accounts, assumptions, as_of, Overrides::new());
 /// while !estimator.assess(&accounts, 1) {}
-/// assert_eq!(estimator.finish(), estimate(&accounts, &assumptions, as_of, &BTreeMap::new()));
+/// assert_eq!(estimator.finish(), estimate(&accounts, &assumptions, as_of, &Overrides::new()));
 /// ```
 pub struct Estimator {
     assumptions: Assumptions,
@@ -446,7 +442,7 @@ impl Estimator {
         overrides: Overrides,
     ) -> Estimator {
         let mut override_names = [0u64; 4];
-        for key in overrides.keys() {
+        for (key, _) in overrides.iter() {
             let (word, bit) = bloom(&key.name);
             override_names[word] |= bit;
         }
@@ -481,7 +477,7 @@ impl Estimator {
             } else {
                 let key = AccountKey::of(account, occurrence);
                 self.unmatched.remove(&key);
-                self.overrides.get(&key).copied()
+                self.overrides.get(&key)
             };
             let (result, exact) = exactly(|| {
                 assess(

@@ -5,17 +5,15 @@
 //! This is data, not markup: the web layer decides how to lay it out.
 //!
 //! ```
-//! use std::collections::BTreeMap;
-//!
 //! use jianfu_core::account::Account;
 //! use jianfu_core::assumptions::Assumptions;
 //! use jianfu_core::date::Date;
-//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::estimate::{estimate, Overrides};
 //! use jianfu_core::explain::{explain, Headline};
 //! use jianfu_core::lang::Lang;
 //!
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-//! let e = estimate(&[Account::named(2, "某局发布")], &Assumptions::default(), as_of, &BTreeMap::new());
+//! let e = estimate(&[Account::named(2, "某局发布")], &Assumptions::default(), as_of, &Overrides::new());
 //! let lines = explain(&e, Lang::Zh).lines;
 //! let fte = lines.iter().find(|l| l.headline == Headline::FteFreed).unwrap();
 //! assert_eq!(fte.formula, "折合全职人员 = 释放工时 ÷ 全职年工时");

@@ -16,12 +16,10 @@
 //! writes them.
 //!
 //! ```
-//! use std::collections::BTreeMap;
-//!
 //! use jianfu_core::account::Account;
 //! use jianfu_core::assumptions::Assumptions;
 //! use jianfu_core::date::Date;
-//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::estimate::{estimate, Overrides};
 //! use jianfu_core::export::{neutralise, results_csv, summary_paragraph};
 //! use jianfu_core::lang::Lang;
 //! use jianfu_core::num::{Num, Span};
@@ -29,7 +27,7 @@
 //! let mut quiet = Account::named(2, "某局发布");
 //! quiet.followers = Span::point(Num::int(300)).into();
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-//! let e = estimate(&[quiet], &Assumptions::default(), as_of, &BTreeMap::new());
+//! let e = estimate(&[quiet], &Assumptions::default(), as_of, &Overrides::new());
 //!
 //! assert!(results_csv(&e, Lang::Zh).starts_with('\u{FEFF}'));
 //! assert_eq!(neutralise("=1+1"), "'=1+1");

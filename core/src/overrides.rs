@@ -26,7 +26,7 @@
 //! assert_eq!(occurrences(&accounts), vec![0, 0]);
 //! let mut overrides = Overrides::new();
 //! overrides.insert(AccountKey::of(&accounts[1], 0), Decision::Close);
-//! assert!(!overrides.contains_key(&AccountKey::of(&accounts[0], 0)));
+//! assert_eq!(overrides.get(&AccountKey::of(&accounts[0], 0)), None);
 //! ```
 
 use std::collections::BTreeMap;
@@ -53,9 +53,89 @@ pub struct AccountKey {
     pub occurrence: usize,
 }
 
-/// Decisions set by hand, by account. An override beats both the rules and
-/// a decision written in the list.
-pub type Overrides = BTreeMap<AccountKey, Decision>;
+/// Decisions set by hand, by account, in the order of their keys. An
+/// override beats both the rules and a decision written in the list.
+///
+/// A sorted list rather than a map: a user sets tens of decisions, not
+/// thousands, and the list's code is what the wasm already has for every
+/// vector, where a B-tree would be compiled anew for this key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides {
+    entries: Vec<(AccountKey, Decision)>,
+}
+
+impl Overrides {
+    /// No overrides.
+    pub fn new() -> Overrides {
+        Overrides::default()
+    }
+
+    fn find(&self, key: &AccountKey) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.cmp(key))
+    }
+
+    /// The decision set for the account with `key`.
+    pub fn get(&self, key: &AccountKey) -> Option<Decision> {
+        self.find(key).ok().map(|i| self.entries[i].1)
+    }
+
+    /// Sets the decision of the account with `key`, and returns the one it
+    /// replaces.
+    pub fn insert(&mut self, key: AccountKey, decision: Decision) -> Option<Decision> {
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, decision)),
+            Err(i) => {
+                self.entries.insert(i, (key, decision));
+                None
+            }
+        }
+    }
+
+    /// Drops the decision of the account with `key`, and returns it.
+    pub fn remove(&mut self, key: &AccountKey) -> Option<Decision> {
+        self.find(key).ok().map(|i| self.entries.remove(i).1)
+    }
+
+    /// Drops every decision.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// True when there is none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Each key and its decision, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&AccountKey, Decision)> {
+        self.entries.iter().map(|(key, decision)| (key, *decision))
+    }
+}
+
+impl FromIterator<(AccountKey, Decision)> for Overrides {
+    /// Later decisions for one key replace earlier ones, as in a map.
+    fn from_iter<I: IntoIterator<Item = (AccountKey, Decision)>>(iter: I) -> Overrides {
+        let mut overrides = Overrides::new();
+        for (key, decision) in iter {
+            overrides.insert(key, decision);
+        }
+        overrides
+    }
+}
+
+impl IntoIterator for Overrides {
+    type Item = (AccountKey, Decision);
+    type IntoIter = std::vec::IntoIter<(AccountKey, Decision)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
 
 impl AccountKey {
     /// The key of `account`, the `occurrence`-th of its true duplicates
@@ -122,7 +202,9 @@ pub fn from_name_keys(accounts: &[Account], by_name: &BTreeMap<String, Decision>
             platform: Platform::default(),
             occurrence: 0,
         };
-        overrides.entry(key).or_insert(decision);
+        if overrides.get(&key).is_none() {
+            overrides.insert(key, decision);
+        }
     }
     overrides
 }
@@ -174,7 +256,7 @@ mod tests {
         let overrides = from_name_keys(&accounts, &by_name);
         assert_eq!(
             overrides,
-            BTreeMap::from([
+            Overrides::from_iter([
                 (AccountKey::of(&accounts[0], 0), Decision::Close),
                 (AccountKey::of(&accounts[1], 0), Decision::Merge),
                 (

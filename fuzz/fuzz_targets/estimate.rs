@@ -8,14 +8,12 @@
 
 #![no_main]
 
-use std::collections::BTreeMap;
-
 use libfuzzer_sys::fuzz_target;
 
 use jianfu::core::account::{Account, Decision};
 use jianfu::core::assumptions::{Assumption, Assumptions};
 use jianfu::core::date::Date;
-use jianfu::core::estimate::{estimate, AccountKey, Estimator};
+use jianfu::core::estimate::{estimate, AccountKey, Estimator, Overrides};
 use jianfu::core::explain::explain;
 use jianfu::core::export::{results_csv, summary_paragraph};
 use jianfu::core::import::{import, Context};
@@ -47,7 +45,7 @@ fuzz_target!(
         let import = import(&text, &Context::as_of(as_of));
 
         // Decisions set by hand on accounts of the list (and on names not in it).
-        let mut overrides = BTreeMap::new();
+        let mut overrides = Overrides::new();
         for (index, decision) in decisions {
             let occurrence = usize::from(index) % 3;
             let key = match import

@@ -157,7 +157,7 @@ impl Saved {
             assumptions: AssumptionsInput::from(assumptions),
             overrides: overrides
                 .iter()
-                .map(|(account, &decision)| SavedOverride {
+                .map(|(account, decision)| SavedOverride {
                     account: account.clone(),
                     decision,
                 })

@@ -278,6 +278,9 @@ impl Reducible for State {
         }
         match action {
             Action::SetLang(lang) => next.lang = lang,
+            // Typed into an empty box, the text is a new list too (the
+            // demo cleared and a list typed in is the user's own).
+            Action::SetInput(text) if next.input.is_empty() => next.new_list(text, None),
             Action::SetInput(text) => {
                 next.input = Shared::from(text);
                 next.merges = None;

@@ -214,3 +214,23 @@ test("overrides saved by name by the first version go to the accounts they named
     ]);
   });
 });
+
+test("the demo cleared and a list typed in is the user's own, and saved", async () => {
+  await withApp(
+    env.browser,
+    env.server,
+    async ({ page }) => {
+      await page.getByTestId("load-demo").click();
+      await notice(page, "viewing-demo");
+      await page.getByTestId("clear").click();
+      await expectShown(page, { "accounts-total": "0" });
+      // Typed (one input event), not pasted.
+      const mine = "公众号名称\t粉丝数\n手输号\t300";
+      await page.getByTestId("paste").fill(mine);
+      await expectShown(page, { "accounts-total": "1" });
+      await savedInput(page, mine);
+      assert.equal(await page.getByTestId("notice").count(), 0);
+    },
+    { onDialog: (dialog) => dialog.accept() },
+  );
+});

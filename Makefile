@@ -18,14 +18,15 @@ PORT ?= 8080
 
 # The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
 # `make test` fails above it. Issue 7's budget is 200 KB (goal 150); the
-# bundle is 297.7 KB today (see README, Performance), so this holds the line
+# bundle is 298.7 KB today (see README, Performance), so this holds the line
 # while it comes down, and is lowered with every cut. (Raised once, from 268
 # to 269, for issue 3's faster import; lowered to 267 when the table stopped
 # using the `csv` crate's buffered reader; raised to 298 for issue 13's
 # reading of real sheets: the import's new steps, the date reader, the
 # clipboard's HTML tables, platforms, and the notices in two languages,
-# 266.3 -> 297.7 KB.)
-SIZE_BUDGET_KB := 298
+# 266.3 -> 297.7 KB; raised to 299 for issue 14's browser check, which old
+# browsers need before the app, 297.6 -> 298.7 KB.)
+SIZE_BUDGET_KB := 299
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

@@ -1,15 +1,18 @@
 // Finishes a `trunk build` in dist/ (trunk has no single-file mode, no
 // service worker and no CSP of its own). Run by `make build`.
 //
-//  1. index.html: registers the service worker from trunk's inline loader and
-//     gets a Content-Security-Policy meta tag allowing only its own origin
-//     plus the hash of that one inline script.
+//  1. index.html: its own inline loader in place of trunk's, which starts the
+//     app only if static/check.js found the browser able to run it, shows
+//     check.js's message if the wasm fails to start, and registers the
+//     service worker; the wasm's preload moves to check.js, so that an old
+//     browser never fetches it; and a Content-Security-Policy meta tag
+//     allowing only its own origin plus the hash of that one inline script.
 //  2. sw.js: the service worker, from static/sw.js, with the list of assets
 //     and a cache name derived from their content.
 //  3. jianfu-api.js: a module with a stable name for intranet pages:
 //     `import { estimate, mount } from "./jianfu-api.js"`.
-//  4. jianfu-offline.html: the whole app in one file (CSS, JS and the wasm as
-//     base64), for demonstrations from disk with no network.
+//  4. jianfu-offline.html: the whole app in one file (CSS, the check, JS and
+//     the wasm as base64), for demonstrations from disk with no network.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -30,16 +33,62 @@ const wasm = find(/module_or_path: '\.\/(jianfu-[0-9a-f]+_bg\.wasm)'/, "wasm")[1
 const css = find(/href="\.\/(app-[0-9a-f]+\.css)"/, "stylesheet")[1];
 const icon = find(/rel="icon" href="\.\/(favicon-[0-9a-f]+\.svg)"/, "icon")[1];
 const loader = find(/<script type="module">([\s\S]*?)<\/script>/, "inline loader");
+const check = find(/<script src="\.\/(check-[0-9a-f]+\.js)"[^>]*><\/script>/, "browser check");
+const preload = find(/<link rel="preload" href="\.\/[^"]*_bg\.wasm"[^>]*>/, "wasm preload");
 
-// 1. The hosted page: register the service worker (not from file://, where
-// there is none), then pin the one inline script in the CSP.
-const registration = `
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  navigator.serviceWorker.register("./sw.js").catch((error) => console.warn("jianfu: offline cache unavailable:", error));
+// Starts the app with `start` (a promise of the started wasm), then runs
+// `then`, unless static/check.js found that this browser cannot run it; a
+// failure goes to check.js's message. `ran` tells check.js the loader ran at
+// all. No top-level await: Firefox has it only from 89, above the wasm's own
+// floor. Without check.js (not loaded, for whatever reason) the app is tried
+// anyway.
+const guarded = (start, then = "") => `
+const boot = window.jianfuBoot;
+if (boot) boot.ran = true;
+if (!boot || boot.ok) {
+  ${start}.then(
+    (wasm) => {${then}},
+    (error) => {
+      boot?.fail(error);
+      throw error;
+    },
+  );
 }
 `;
-const hostedLoader = loader[1] + registration;
-index = index.replace(loader[0], `<script type="module">${hostedLoader}</script>`);
+
+// 1. The hosted page: the loader; the service worker once the app runs (not
+// from file://, where there is none); the wasm preloaded by check.js only
+// once the browser passed; then the one inline script pinned in the CSP.
+const hostedLoader = `
+import init, * as bindings from './${js}';
+${guarded(
+  `init({ module_or_path: './${wasm}' })`,
+  `
+      window.wasmBindings = bindings;
+      dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+      if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+        navigator.serviceWorker.register("./sw.js").catch((error) => console.warn("jianfu: offline cache unavailable:", error));
+      }
+    `,
+)}`;
+
+// The check is in every page, so it ships without its comments (the source,
+// static/check.js, keeps them): trunk's copy is rewritten, its integrity too.
+const checkSource = read(check[1]).toString("utf8");
+if (/"[^"\n]*\/\/[^"\n]*"|\/\*|<\/script/.test(checkSource)) {
+  throw new Error("postbuild: static/check.js has // in a string, a /* comment or </script: strip it another way");
+}
+const checkScript = checkSource.replace(/^\s*\/\/.*\n/gm, "").replace(/[ \t]+\/\/ .*$/gm, "").replace(/^\s+/gm, "");
+writeFileSync(join(dist, check[1]), checkScript);
+const checkIntegrity = `sha384-${createHash("sha384").update(checkScript).digest("base64")}`;
+const checkTag = check[0]
+  .replace(/ integrity="[^"]*"/, ` integrity="${checkIntegrity}"`)
+  .replace("<script ", `<script data-preload="./${wasm}" `);
+
+index = index
+  .replace(loader[0], () => `<script type="module">${hostedLoader}</script>`)
+  .replace(preload[0], "")
+  .replace(check[0], () => checkTag);
 
 const csp = (scriptHashes, styleSources) =>
   [
@@ -82,18 +131,21 @@ const glue = read(js)
 if (/^export /m.test(glue)) throw new Error("postbuild: an export form in the glue was not inlined");
 const wasmBase64 = read(wasm).toString("base64");
 const offlineScript = `${glue}
-const bytes = Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+{${guarded(`__wbg_init({ module_or_path: Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0)) })`)}}
 `;
 const style = read(css).toString("utf8");
 const iconData = `data:image/svg+xml;base64,${read(icon).toString("base64")}`;
 let offline = readFileSync(indexPath, "utf8")
-  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, cspMeta(csp([sha256(offlineScript)], `'sha256-${sha256(style)}'`)))
+  .replace(
+    /<meta http-equiv="Content-Security-Policy"[^>]*>/,
+    cspMeta(csp([sha256(offlineScript), sha256(checkScript)], `'sha256-${sha256(style)}'`)),
+  )
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${iconData}" />`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
   .replace(/<link rel="modulepreload"[^>]*>/, "")
-  .replace(/<link rel="preload"[^>]*>/, "");
+  .replace(/<script data-preload="[^"]*" src="\.\/check-[^>]*><\/script>/, () => `<script>${checkScript}</script>`);
 offline = offline.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${offlineScript}</script>`);
+if (offline.includes(check[1]) || offline.includes(wasm)) throw new Error("postbuild: the offline file still names a hosted file");
 writeFileSync(join(dist, "jianfu-offline.html"), offline);
 
 // 2. The service worker: every file in dist/, under a cache named for their

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::core::diagnostic::Severity;
+use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::estimate::Estimate;
 use crate::core::import::Import;
 use crate::core::lang::Lang;
@@ -33,11 +33,12 @@ pub struct DiagnosticsPanelProps {
 pub fn DiagnosticsPanel(props: &DiagnosticsPanelProps) -> Html {
     let lang = props.lang;
     // The estimate's few warnings first, then the import's, one list.
-    let mut diagnostics = props.estimate.approximated.diagnostics();
+    let approximated = props.estimate.approximated.diagnostics();
     let imported = &props.import.diagnostics;
-    let count = diagnostics.len() + imported.len();
-    let room = SHOWN.saturating_sub(diagnostics.len());
-    diagnostics.extend(imported.iter().take(room).cloned());
+    let count = approximated.len() + imported.len();
+    let room = SHOWN.saturating_sub(approximated.len());
+    let mut diagnostics: Vec<&Diagnostic> = approximated.iter().collect();
+    diagnostics.extend(imported.iter().take(room));
     let body = if count == 0 {
         html! { <p class="ok">{ Text::NoDiagnostics.get(lang) }</p> }
     } else {

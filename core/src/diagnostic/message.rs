@@ -169,7 +169,7 @@ fn zh(d: &Diagnostic) -> String {
             "{cell}为空，按合并单元格填充：取上方的值（如“{value}”）。如不是合并单元格，请补填。"
         ),
         Problem::MergedOnce { first, .. } => format!(
-            "{cell}与第{first}行是一个合并单元格（“{value}”），金额、人数等只在第{first}行计入一次。"
+            "{cell}与第{first}行是一个合并单元格，金额、人数等只在第{first}行计入一次。"
         ),
         Problem::Bounded {
             field,
@@ -336,7 +336,7 @@ fn en(d: &Diagnostic) -> String {
              “{value}”). If it is not merged, please fill it in."
         ),
         Problem::MergedOnce { first, .. } => format!(
-            "{cell}: one merged cell with row {first} (“{value}”); amounts and counts are \
+            "{cell}: one merged cell with row {first}; amounts and counts are \
              counted once, on row {first}."
         ),
         Problem::Bounded {

@@ -443,7 +443,7 @@ fn merges_the_table_gives_fill_every_shared_column_and_amounts_count_once() {
         [
             "第3行「名称」列是合并单元格，已按合并的值“长兴交警”填充。",
             "第3行「主办单位」列是合并单元格，已按合并的值“县公安局”填充。",
-            "第3行「外包费用（万元）」列与第2行是一个合并单元格（“”），金额、人数等只在第2行计入一次。",
+            "第3行「外包费用（万元）」列与第2行是一个合并单元格，金额、人数等只在第2行计入一次。",
         ]
     );
     // The same name on two platforms is two accounts, not a repeat.

@@ -18,20 +18,21 @@ PORT ?= 8080
 
 # The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
 # `make test` fails above it. Issue 7's budget is 200 KB (goal 150); the
-# bundle is 316.8 KB today (see README, Performance), so this holds the line
+# bundle is 317.1 KB today (see README, Performance), so this holds the line
 # while it comes down, and is lowered with every cut. (Raised once, from 268
 # to 269, for issue 3's faster import; lowered to 267 when the table stopped
 # using the `csv` crate's buffered reader; raised to 298 for issue 13's
 # reading of real sheets: the import's new steps, the date reader, the
 # clipboard's HTML tables, platforms, and the notices in two languages,
-# 266.3 -> 297.7 KB; raised to 317 for issue 14's reliability, 297.6 ->
-# 316.8 KB: the browser check old browsers need before the app, 1.1 KB; the
+# 266.3 -> 297.7 KB; raised to 318 for issue 14's reliability, 297.6 ->
+# 317.1 KB: the browser check old browsers need before the app, 1.1 KB, and
+# jianfu-api.js's message naming the browsers that work, 0.4 KB; the
 # API reading a page's values through calls that catch, with messages, and
 # mount's checks, 4.3 KB; overrides by account, the saved record's second
 # version and the first's migration, the demo, embedded and two-tab rules
 # and their notices, and the approximation and plausibility warnings, 13.7
 # KB. Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 317
+SIZE_BUDGET_KB := 318
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

@@ -110,13 +110,25 @@ index = index.replace(
 writeFileSync(indexPath, index);
 
 // 3. The stable module for intranet pages. It is written before the service
-// worker so that the worker precaches it too.
+// worker so that the worker precaches it too. A page that imports it has no
+// browser check of its own (static/check.js is the app page's), so a wasm
+// that cannot start rejects the import with an Error that says which
+// browsers work, in the words of index.html's message (README, Browsers).
+const browsers = [/<p>(可用的浏览器：[^<]*)<\/p>/, /<p lang="en">(Jianfu works in [^<]*)<\/p>/].map((re) => {
+  const found = index.match(re);
+  if (!found) throw new Error(`postbuild: index.html has no browser line matching ${re}`);
+  return found[1];
+});
 writeFileSync(
   join(dist, "jianfu-api.js"),
   `// Jianfu's JavaScript API under a stable name. Usage:
 //   import { estimate, parse, demoText, version, mount } from "./jianfu-api.js";
 import init, * as api from "./${js}";
-await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+try {
+  await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
+} catch (error) {
+  throw new Error(${JSON.stringify(`jianfu: ${browsers[1]} ${browsers[0]}`)} + " (" + error + ")", { cause: error });
+}
 export const { estimate, parse, demoText, version, mount } = api;
 `,
 );

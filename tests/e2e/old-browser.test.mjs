@@ -310,3 +310,23 @@ test("check.js is ES5, for the browsers it must turn away", () => {
   assert.doesNotMatch(check, /\b(let|const|class|async|await)\b/);
   assert.doesNotMatch(check, /=>|`|\.\.\.|\?\.|\?\?/);
 });
+
+test("jianfu-api.js, imported by an intranet page, rejects with the browsers that work when the wasm cannot start", async () => {
+  const { context, page } = await open(env.server.url, INSTANTIATE_FAILS);
+  try {
+    const rejected = await page.evaluate(async () => {
+      try {
+        await import("./jianfu-api.js");
+        return null;
+      } catch (e) {
+        return { isError: e instanceof Error, message: e.message };
+      }
+    });
+    assert.ok(rejected?.isError, JSON.stringify(rejected));
+    assert.match(rejected.message, /^jianfu: /);
+    assertVersions(rejected.message);
+    assert.match(rejected.message, /LinkError: test: instantiation refused/);
+  } finally {
+    await context.close();
+  }
+});

@@ -419,11 +419,12 @@ pub fn estimate(
 pub struct Estimator {
     assumptions: Assumptions,
     as_of: Date,
-    overrides: Overrides,
     /// A 256-bit Bloom filter of the overrides' names: an account whose
     /// name is not in it needs no key built to look it up.
     override_names: [u64; 4],
-    /// The overrides that have not found their account yet.
+    /// The overrides that have not found their account yet. Each key names
+    /// one account at most (true duplicates differ in occurrence), so an
+    /// override is taken out as its account takes it.
     unmatched: Overrides,
     /// For each account, how many earlier accounts share its name, unit
     /// and platform: the `occurrence` of its [`AccountKey`].
@@ -449,8 +450,7 @@ impl Estimator {
         Estimator {
             assumptions,
             as_of,
-            unmatched: overrides.clone(),
-            overrides,
+            unmatched: overrides,
             override_names,
             occurrences: occurrences(accounts),
             results: Vec::with_capacity(accounts.len()),
@@ -475,9 +475,7 @@ impl Estimator {
             let overridden = if self.override_names[word] & bit == 0 {
                 None
             } else {
-                let key = AccountKey::of(account, occurrence);
-                self.unmatched.remove(&key);
-                self.overrides.get(&key)
+                self.unmatched.remove(&AccountKey::of(account, occurrence))
             };
             let (result, exact) = exactly(|| {
                 assess(

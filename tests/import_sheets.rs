@@ -183,6 +183,41 @@ fn check(import: &Import, estimate: &Estimate, expected: &Value) {
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// A workbook fixture read as the page reads it: the sheet naming the most
+/// fields, laid out with the file's own merges and hidden rows.
+fn read_workbook(path: &str) -> (Import, Estimate) {
+    let path = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let workbook = jianfu_reader::read(&bytes).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    let sheet = &workbook.sheets[workbook.chosen];
+    let (text, merges) = sheet.grid.clone().unwrap().into_parts();
+    let context = Context {
+        as_of: Some(as_of()),
+        merges: Some(merges),
+    };
+    let import = import(&text, &context);
+    let estimate = estimate(
+        &import.accounts,
+        &Assumptions::default(),
+        as_of(),
+        &Overrides::new(),
+    );
+    (import, estimate)
+}
+
+/// The rows the import says the workbook hides.
+fn hidden_rows(import: &Import) -> Vec<usize> {
+    import
+        .diagnostics
+        .iter()
+        .filter_map(|d| match &d.problem {
+            Problem::HiddenRows { rows } => Some(rows.iter().collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
 fn expected(name: &str) -> Value {
     serde_json::from_str(&fixture(&format!("sheets/{name}.expected.json"))).unwrap()
 }
@@ -203,4 +238,71 @@ fn a_township_list_with_platforms_after_the_names() {
 fn a_list_in_traditional_characters() {
     let (import, estimate) = read("traditional");
     check(&import, &estimate, &expected("traditional"));
+}
+
+#[test]
+fn the_county_list_as_a_workbook_gives_the_figures_of_the_paste() {
+    // county.xlsx is the workbook county.tsv was copied from (openpyxl,
+    // scripts/make_sheets.py): the same hand-worked figures, with row 20
+    // hidden in the workbook and named as such.
+    let (import, estimate) = read_workbook("sheets/county.xlsx");
+    check(&import, &estimate, &expected("county"));
+    assert_eq!(hidden_rows(&import), vec![20]);
+}
+
+#[test]
+fn the_county_list_saved_by_libreoffice_in_each_format_gives_the_same_figures() {
+    // scripts/make_workbooks.py: LibreOffice's conversions of county.xlsx.
+    // An .xls file's hidden rows are read but not named (calamine does not
+    // report them).
+    for (path, hidden) in [
+        ("workbooks/county.libreoffice.xlsx", vec![20]),
+        ("workbooks/county.ods", vec![20]),
+        ("workbooks/county.xls", vec![]),
+    ] {
+        let (import, estimate) = read_workbook(path);
+        check(&import, &estimate, &expected("county"));
+        assert_eq!(hidden_rows(&import), hidden, "{path}");
+    }
+}
+
+#[test]
+fn an_office_workbook_gives_the_figures_of_its_list_pasted() {
+    // office.tsv is the list sheet as Excel copies it (its merged cells
+    // empty); the workbook is read with the file's own merges. Both give
+    // the same accounts and figures, and row 10's fee, =0.1+0.2, is 0.30
+    // exactly however the file stores the double.
+    let pasted = import(&fixture("workbooks/office.tsv"), &Context::as_of(as_of()));
+    let pasted = estimate(
+        &pasted.accounts,
+        &Assumptions::default(),
+        as_of(),
+        &Overrides::new(),
+    );
+    assert_eq!(pasted.accounts.len(), 11);
+    for path in [
+        "workbooks/office.xlsx",
+        "workbooks/office.excel-float.xlsx",
+        "workbooks/office.ods",
+        "workbooks/office.xls",
+    ] {
+        let (import, got) = read_workbook(path);
+        assert_eq!(got.accounts, pasted.accounts, "{path}");
+        assert_eq!(got.summary, pasted.summary, "{path}");
+        let fee = import.accounts.iter().find(|a| a.row == 10).unwrap();
+        assert_eq!(
+            fee.outsourcing_fee.span(),
+            Some(Span::point(Num::parse_decimal("0.30").unwrap())),
+            "{path}"
+        );
+        // Nothing went wrong: every diagnostic is a notice.
+        assert!(
+            import
+                .diagnostics
+                .iter()
+                .all(|d| d.severity == Severity::Notice),
+            "{path}: {:#?}",
+            import.diagnostics
+        );
+    }
 }

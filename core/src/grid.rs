@@ -47,16 +47,44 @@ pub struct Spanned {
     pub columns: usize,
 }
 
-/// The cells of a table that lie under a merged cell, in that cell's first
-/// column: they take its value. (Cells beside a merged cell, as in a title
-/// merged across the sheet, take nothing: a value belongs to its column.)
+/// What a table given cell by cell says beyond its text: the cells that lie
+/// under a merged cell, in that cell's first column, which take its value
+/// (cells beside a merged cell, as in a title merged across the sheet, take
+/// nothing: a value belongs to its column); and, for a workbook's sheet,
+/// the rows it hides, which are read like any other, with a notice.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Merges {
     /// `(row, column, first row)`: the cell at a row (numbered from 1, as
     /// the user sees it) and column (from 0) lies under the merged cell
     /// whose first row is given. Sorted by row, then column.
     covered: Vec<(usize, usize, usize)>,
+    /// Rows (from 1) the workbook hides, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    hidden: Vec<usize>,
 }
+
+/// A merged range of a workbook's sheet, as the file lists it: its first
+/// and last rows and columns, numbered from 0, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// The first and last rows.
+    pub rows: (usize, usize),
+    /// The first and last columns.
+    pub columns: (usize, usize),
+}
+
+/// Why a sheet's cells could not be laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutError {
+    /// The merged ranges cover more cells of their first columns than
+    /// [`MAX_COVERED`]: no account list has that many, and listing them
+    /// would take the memory of a far larger list.
+    TooManyMerged,
+}
+
+/// The most cells that may lie under merged cells in one table: two for
+/// every row of the largest list.
+pub const MAX_COVERED: usize = 500_000;
 
 /// The most columns a table may have: HTML's own limit on `colspan`, and
 /// far more than any account list.
@@ -141,7 +169,10 @@ impl Grid {
         }
         Grid {
             rows: out,
-            merges: Merges { covered },
+            merges: Merges {
+                covered,
+                hidden: Vec::new(),
+            },
         }
     }
 
@@ -160,6 +191,62 @@ impl Grid {
     /// tab, a line break or a quote.
     pub fn text(&self) -> String {
         tsv(self.rows.iter().map(|row| row.iter().map(String::as_str)))
+    }
+
+    /// Lays out a workbook's sheet: its cells row by row (row `n` of the
+    /// sheet, from 0, is `rows[n]`), the merged ranges its file lists, and
+    /// the rows it hides (from 0). A cell covered by a merged range takes
+    /// nothing of its own, as on screen and on the clipboard: a file may
+    /// keep an old value under a merge, which no one sees. Ranges are
+    /// clipped to the sheet and to [`MAX_COLUMNS`].
+    pub fn from_cells(
+        mut rows: Vec<Vec<String>>,
+        regions: &[Region],
+        hidden: impl IntoIterator<Item = usize>,
+    ) -> Result<Grid, LayoutError> {
+        let height = rows.len();
+        let mut covered = Vec::new();
+        for region in regions {
+            let (top, bottom) = (region.rows.0, region.rows.1.min(height.saturating_sub(1)));
+            let (left, right) = (region.columns.0, region.columns.1.min(MAX_COLUMNS - 1));
+            if top > bottom || left > right {
+                continue;
+            }
+            for row in top..=bottom {
+                if row > top {
+                    if covered.len() == MAX_COVERED {
+                        return Err(LayoutError::TooManyMerged);
+                    }
+                    covered.push((row + 1, left, top + 1));
+                }
+                let Some(cells) = rows.get_mut(row) else {
+                    continue;
+                };
+                let start = if row == top { left + 1 } else { left };
+                for cell in cells.iter_mut().take(right + 1).skip(start) {
+                    cell.clear();
+                }
+            }
+        }
+        covered.sort_unstable();
+        covered.dedup_by_key(|&mut (row, column, _)| (row, column));
+        for cells in &mut rows {
+            cells.truncate(cells.len().min(MAX_COLUMNS));
+            while cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+        }
+        let mut hidden: Vec<usize> = hidden
+            .into_iter()
+            .filter(|&row| row < height)
+            .map(|row| row + 1)
+            .collect();
+        hidden.sort_unstable();
+        hidden.dedup();
+        Ok(Grid {
+            rows,
+            merges: Merges { covered, hidden },
+        })
     }
 
     /// The text and the merges, for the importer.
@@ -184,6 +271,11 @@ impl Merges {
     /// True when no cell lies under a merged cell.
     pub fn is_empty(&self) -> bool {
         self.covered.is_empty()
+    }
+
+    /// The rows (from 1) the workbook hides, ascending.
+    pub fn hidden(&self) -> &[usize] {
+        &self.hidden
     }
 }
 
@@ -323,6 +415,75 @@ mod tests {
         assert_eq!(grid.merges().above(2, 0), Some(1));
         assert_eq!(grid.merges().above(3, 0), None);
         assert!(Grid::from_spans(vec![]).merges().is_empty());
+    }
+
+    fn cells(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_sheets_merged_ranges_cover_their_cells_and_old_values_under_them_go() {
+        // Rows from 0: A1:C1 is a title merged across; B3:B5 a unit merged
+        // down, with a stale value left in B4 under it; row 4 (from 0) hidden.
+        let grid = Grid::from_cells(
+            cells(&[
+                &["某县清单", "旧", ""],
+                &["名称", "主办单位", "粉丝数"],
+                &["长兴发布", "县委宣传部", "10"],
+                &["长兴新闻", "旧单位", "20"],
+                &["长兴文明", "", "30"],
+            ]),
+            &[
+                Region {
+                    rows: (0, 0),
+                    columns: (0, 2),
+                },
+                Region {
+                    rows: (2, 4),
+                    columns: (1, 1),
+                },
+            ],
+            [4, 99],
+        )
+        .unwrap();
+        assert_eq!(grid.rows()[0], vec!["某县清单"]);
+        assert_eq!(grid.rows()[3], vec!["长兴新闻", "", "20"]);
+        // Spreadsheet rows 4 and 5 lie under row 3's 县委宣传部 (column 1).
+        assert_eq!(grid.merges().above(4, 1), Some(3));
+        assert_eq!(grid.merges().above(5, 1), Some(3));
+        assert_eq!(grid.merges().above(3, 1), None);
+        // Beside the title's first column: nothing.
+        assert_eq!(grid.merges().above(1, 1), None);
+        // Row 4 from 0 is spreadsheet row 5; row 99 is past the sheet.
+        assert_eq!(grid.merges().hidden(), &[5]);
+    }
+
+    #[test]
+    fn a_sheets_ranges_are_clipped_and_bounded() {
+        // A range far past the sheet's last row and column is clipped to it.
+        let grid = Grid::from_cells(
+            cells(&[&["甲", "乙"], &["丙", "丁"]]),
+            &[Region {
+                rows: (0, 1_000_000),
+                columns: (0, 20_000),
+            }],
+            [],
+        )
+        .unwrap();
+        assert_eq!(grid.rows(), &[vec!["甲".to_string()], vec![]]);
+        assert_eq!(grid.merges().above(2, 0), Some(1));
+        // More covered cells than any list has is refused, not listed.
+        let tall = vec![vec!["x".to_string()]; MAX_COVERED + 2];
+        let region = Region {
+            rows: (0, MAX_COVERED + 1),
+            columns: (0, 0),
+        };
+        assert_eq!(
+            Grid::from_cells(tall, &[region], []),
+            Err(LayoutError::TooManyMerged)
+        );
     }
 
     #[test]

@@ -213,6 +213,7 @@ fn zh(d: &Diagnostic) -> String {
             "{cell}的“{value}”是层级，不是平台：按“{}”计。",
             level.label(Lang::Zh)
         ),
+        Problem::HiddenRows { .. } => format!("{cell}在工作簿中是隐藏行，已照常读入。"),
         Problem::UnknownPlatform { .. } => {
             format!("{cell}的“{value}”不是已知的平台，按“其他平台”计。")
         }
@@ -389,6 +390,9 @@ fn en(d: &Diagnostic) -> String {
             "{cell}: “{value}” is a level, not a platform: read as {}.",
             level_words(*level)
         ),
+        Problem::HiddenRows { .. } => {
+            format!("{cell}: hidden in the workbook, and read like any other row.")
+        }
         Problem::UnknownPlatform { .. } => {
             format!("{cell}: “{value}” is not a platform the calculator knows; counted as other.")
         }
@@ -655,6 +659,7 @@ mod tests {
                 level: Level::County,
             },
             Problem::UnknownPlatform { rows: rows.clone() },
+            Problem::HiddenRows { rows: rows.clone() },
             Problem::Implausible {
                 field: Field::HoursPerPost,
                 limit: Num::int(24),

@@ -285,6 +285,12 @@ pub enum Problem {
         /// The level read.
         level: Level,
     },
+    /// Rows the workbook hides: read like any other row, since a hidden
+    /// account still costs its hours.
+    HiddenRows {
+        /// The rows, as the workbook numbers them.
+        rows: RowList,
+    },
     /// A platform column's cell that names no platform the calculator
     /// knows: counted as another platform.
     UnknownPlatform {
@@ -404,7 +410,8 @@ impl Problem {
             | Problem::DateWords { .. }
             | Problem::PlatformInName { .. }
             | Problem::PlatformNotLevel { .. }
-            | Problem::LevelNotPlatform { .. } => Severity::Notice,
+            | Problem::LevelNotPlatform { .. }
+            | Problem::HiddenRows { .. } => Severity::Notice,
         }
     }
 
@@ -420,6 +427,7 @@ impl Problem {
             | Problem::PlatformNotLevel { rows, .. }
             | Problem::LevelNotPlatform { rows, .. }
             | Problem::UnknownPlatform { rows }
+            | Problem::HiddenRows { rows }
             | Problem::Approximated { rows } => Some(rows),
             _ => None,
         }

@@ -38,7 +38,7 @@
 
 use crate::account::Account;
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Location, Problem};
+use crate::diagnostic::{Diagnostic, Location, Problem, RowList};
 use crate::grid::{tsv, Grid, Merges};
 use crate::hash::{repeats_hashed, FxHashMap};
 use crate::table::{Delimiter, Resume, Row, Table};
@@ -201,6 +201,19 @@ impl Importer {
 
     fn start(table: &Table, context: &Context) -> Importer {
         let mut import = Import::default();
+        if let Some(first) = context.merges.as_ref().and_then(|m| m.hidden().first()) {
+            let mut rows = RowList::of(*first);
+            context
+                .merges
+                .iter()
+                .flat_map(|m| m.hidden())
+                .for_each(|&row| rows.push(row));
+            import.diagnostics.push(Diagnostic::new(
+                Location::Input,
+                "",
+                Problem::HiddenRows { rows },
+            ));
+        }
         let mut rows = table.rows();
         let found = header::find_header(&mut rows, context.merges.as_ref(), &mut import);
         let reading = found.and_then(|found| {

@@ -898,3 +898,36 @@ fn implausible_figures_are_read_as_written_and_warned_with_row_and_column() {
          已按所填计算，请核对。"
     );
 }
+
+#[test]
+fn rows_a_workbook_hides_are_read_with_a_notice() {
+    use crate::grid::{Grid, Region};
+    // Rows from 0: the header, then three accounts; rows 2 and 3 (from 0),
+    // spreadsheet rows 3 and 4, are hidden. All three accounts are read.
+    let rows = [
+        ["名称", "粉丝数"],
+        ["长兴发布", "10"],
+        ["长兴新闻", "20"],
+        ["长兴文明", "30"],
+    ]
+    .iter()
+    .map(|row| row.iter().map(|cell| cell.to_string()).collect())
+    .collect();
+    let grid = Grid::from_cells(rows, &[] as &[Region], [3, 2]).unwrap();
+    let import = import_grid(grid, None);
+    assert_eq!(import.accounts.len(), 3);
+    let hidden: Vec<_> = import
+        .diagnostics
+        .iter()
+        .filter(|d| matches!(d.problem, Problem::HiddenRows { .. }))
+        .collect();
+    assert_eq!(hidden.len(), 1);
+    assert_eq!(
+        hidden[0].message(Lang::Zh),
+        "第3–4行在工作簿中是隐藏行，已照常读入。"
+    );
+    assert_eq!(
+        hidden[0].message(Lang::En),
+        "Rows 3–4: hidden in the workbook, and read like any other row."
+    );
+}

@@ -116,9 +116,23 @@ node_modules/.setup-done: package.json package-lock.json
 serve: build
 	node scripts/serve.mjs dist $(PORT)
 
+# The wasm features the builds use (Rust 1.95's defaults for wasm32), which
+# wasm-opt must be told of; static/check.js probes for each of them.
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals
+READER := target/reader
+
+# The app with trunk; then the workbook reader, a wasm module of its own
+# that the page loads only when a workbook is chosen (README, Workbooks),
+# with wasm-bindgen's no-modules glue, which a worker can run; postbuild
+# puts it in dist/ and in the offline file.
 build: setup
 	trunk build --release --offline
-	node scripts/postbuild.mjs dist
+	cargo build -p jianfu-reader --release --target wasm32-unknown-unknown
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(READER) --out-name jianfu-reader \
+	  target/wasm32-unknown-unknown/release/jianfu_reader.wasm
+	wasm-opt -Oz $(WASM_FEATURES) $(READER)/jianfu-reader_bg.wasm -o $(READER)/jianfu-reader_bg.wasm
+	node scripts/postbuild.mjs dist $(READER)
 	node scripts/size.mjs dist
 
 test: setup test-native test-browser test-e2e test-size

@@ -13,11 +13,21 @@
 //     `import { estimate, mount } from "./jianfu-api.js"`.
 //  4. jianfu-offline.html: the whole app in one file (CSS, the check, JS and
 //     the wasm as base64), for demonstrations from disk with no network.
+//  5. The workbook reader (built by `make build` into the directory given
+//     second): jianfu-reader-HASH.js, its no-modules glue followed by
+//     static/reader-worker.js, which runs in a worker, and
+//     jianfu-reader-HASH_bg.wasm. static/workbook.js, which starts the
+//     worker the first time a workbook is chosen, goes into the page's
+//     loader, the offline file's and jianfu-api.js; the offline file
+//     carries the worker's script and wasm as inert data, started from a
+//     Blob only when needed.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dist = process.argv[2] ?? "dist";
+const readerDir = process.argv[3];
+if (!readerDir) throw new Error("postbuild: usage: postbuild.mjs DIST READER_DIR (see make build)");
 const read = (name) => readFileSync(join(dist, name));
 const sha256 = (text) => createHash("sha256").update(text).digest("base64");
 
@@ -35,6 +45,22 @@ const icon = find(/rel="icon" href="\.\/(favicon-[0-9a-f]+\.svg)"/, "icon")[1];
 const loader = find(/<script type="module">([\s\S]*?)<\/script>/, "inline loader");
 const check = find(/<script src="\.\/(check-[0-9a-f]+\.js)"[^>]*><\/script>/, "browser check");
 const preload = find(/<link rel="preload" href="\.\/[^"]*_bg\.wasm"[^>]*>/, "wasm preload");
+
+// 5. The reader: its glue and the worker's own script, named for their
+// content so that no cache mixes builds.
+const readerGlue = readFileSync(join(readerDir, "jianfu-reader.js"), "utf8");
+const readerWasm = readFileSync(join(readerDir, "jianfu-reader_bg.wasm"));
+const readerScript = `${readerGlue}\n${readFileSync("static/reader-worker.js", "utf8")}`;
+const readerHash = createHash("sha256").update(readerScript).update(readerWasm).digest("hex").slice(0, 16);
+const readerJs = `jianfu-reader-${readerHash}.js`;
+const readerBin = `jianfu-reader-${readerHash}_bg.wasm`;
+for (const name of readdirSync(dist).filter((n) => n.startsWith("jianfu-reader-"))) rmSync(join(dist, name));
+writeFileSync(join(dist, readerJs), readerScript);
+writeFileSync(join(dist, readerBin), readerWasm);
+const workbooks = readFileSync("static/workbook.js", "utf8").replace(/^\s*\/\/.*\n/gm, "");
+// `source` for static/workbook.js, relative to `base` (an expression).
+const hostedReader = (base) =>
+  `{ worker: () => new Worker(new URL("./${readerJs}", ${base})), wasm: () => new URL("./${readerBin}", ${base}).href }`;
 
 // Starts the app with `start` (a promise of the started wasm), then runs
 // `then`, unless static/check.js found that this browser cannot run it; a
@@ -61,10 +87,14 @@ if (!boot || boot.ok) {
 // once the browser passed; then the one inline script pinned in the CSP.
 const hostedLoader = `
 import init, * as bindings from './${js}';
+${workbooks}
+const workbooks = jianfuWorkbooks(${hostedReader("location.href")});
+window.jianfuReadWorkbook = workbooks.read;
 ${guarded(
   `init({ module_or_path: './${wasm}' })`,
   `
       window.wasmBindings = bindings;
+      window.jianfu.estimateWorkbook = workbooks.estimateWorkbook(bindings);
       dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
       if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
         navigator.serviceWorker.register("./sw.js").catch((error) => console.warn("jianfu: offline cache unavailable:", error));
@@ -90,14 +120,14 @@ index = index
   .replace(preload[0], "")
   .replace(check[0], () => checkTag);
 
-const csp = (scriptHashes, styleSources) =>
+const csp = (scriptHashes, styleSources, workers = "'self'") =>
   [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'sha256-${h}'`).join(" ")}`,
     `style-src ${styleSources}`,
     "img-src 'self' data: blob:",
     "connect-src 'self'",
-    "worker-src 'self'",
+    `worker-src ${workers}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -122,14 +152,18 @@ const browsers = [/<p>(可用的浏览器：[^<]*)<\/p>/, /<p lang="en">(Jianfu 
 writeFileSync(
   join(dist, "jianfu-api.js"),
   `// Jianfu's JavaScript API under a stable name. Usage:
-//   import { estimate, parse, demoText, version, mount } from "./jianfu-api.js";
+//   import { estimate, estimateWorkbook, parse, demoText, version, mount } from "./jianfu-api.js";
 import init, * as api from "./${js}";
+${workbooks}
+const workbooks = jianfuWorkbooks(${hostedReader("import.meta.url")});
+globalThis.jianfuReadWorkbook = workbooks.read;
 try {
   await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
 } catch (error) {
   throw new Error(${JSON.stringify(`jianfu: ${browsers[1]} ${browsers[0]}`)} + " (" + error + ")", { cause: error });
 }
 export const { estimate, parse, demoText, version, mount } = api;
+export const estimateWorkbook = workbooks.estimateWorkbook(api);
 `,
 );
 
@@ -142,36 +176,61 @@ const glue = read(js)
   .replace(/^export (function|class|const|let|async function) /gm, "$1 ");
 if (/^export /m.test(glue)) throw new Error("postbuild: an export form in the glue was not inlined");
 const wasmBase64 = read(wasm).toString("base64");
+const fromBase64 = (text) => `Uint8Array.from(atob(${text}), (c) => c.charCodeAt(0))`;
+const inert = (id) => `document.getElementById("${id}").textContent`;
+const offlineReader = `{
+  worker: () => new Worker(URL.createObjectURL(new Blob([${inert("jianfu-reader")}], { type: "text/javascript" }))),
+  wasm: () => ${fromBase64(inert("jianfu-reader-wasm"))},
+}`;
 const offlineScript = `${glue}
-{${guarded(`__wbg_init({ module_or_path: Uint8Array.from(atob("${wasmBase64}"), (c) => c.charCodeAt(0)) })`)}}
+${workbooks}
+const workbooks = jianfuWorkbooks(${offlineReader});
+window.jianfuReadWorkbook = workbooks.read;
+{${guarded(
+  `__wbg_init({ module_or_path: ${fromBase64(`"${wasmBase64}"`)} })`,
+  `window.jianfu.estimateWorkbook = workbooks.estimateWorkbook({ estimateSheet });`,
+)}}
 `;
+if (readerScript.includes("</script")) throw new Error("postbuild: the reader's script holds </script");
 const style = read(css).toString("utf8");
 const iconData = `data:image/svg+xml;base64,${read(icon).toString("base64")}`;
 let offline = readFileSync(indexPath, "utf8")
   .replace(
     /<meta http-equiv="Content-Security-Policy"[^>]*>/,
-    cspMeta(csp([sha256(offlineScript), sha256(checkScript)], `'sha256-${sha256(style)}'`)),
+    // The reader's worker is started from a Blob of the file's own text.
+    cspMeta(csp([sha256(offlineScript), sha256(checkScript)], `'sha256-${sha256(style)}'`, "blob:")),
   )
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${iconData}" />`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${style}</style>`)
   .replace(/<link rel="modulepreload"[^>]*>/, "")
   .replace(/<script data-preload="[^"]*" src="\.\/check-[^>]*><\/script>/, () => `<script>${checkScript}</script>`);
-offline = offline.replace(/<script type="module">[\s\S]*?<\/script>/, () => `<script type="module">${offlineScript}</script>`);
+offline = offline.replace(
+  /<script type="module">[\s\S]*?<\/script>/,
+  () =>
+    `<script type="text/plain" id="jianfu-reader">${readerScript}</script>\n` +
+    `<script type="application/octet-stream" id="jianfu-reader-wasm">${readerWasm.toString("base64")}</script>\n` +
+    `<script type="module">${offlineScript}</script>`,
+);
 if (offline.includes(check[1]) || offline.includes(wasm)) throw new Error("postbuild: the offline file still names a hosted file");
 writeFileSync(join(dist, "jianfu-offline.html"), offline);
 
 // 2. The service worker: every file in dist/, under a cache named for their
 // content, so a new build never mixes with an old one. The offline file is
 // left out: it repeats the whole app, and is only ever downloaded.
-const assets = readdirSync(dist)
+// The reader is not precached, which would download it on every first
+// visit: the worker caches it the first time a workbook is read.
+const all = readdirSync(dist)
   .filter((name) => name !== "sw.js" && name !== "jianfu-offline.html")
   .sort();
+const lazy = [readerJs, readerBin];
+const assets = all.filter((name) => !lazy.includes(name));
 const version = createHash("sha256");
-for (const name of assets) version.update(name).update(read(name));
+for (const name of all) version.update(name).update(read(name));
 const worker = readFileSync("static/sw.js", "utf8")
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
-  .replace("__ASSETS__", JSON.stringify(["./", ...assets.map((a) => `./${a}`)]));
-if (worker.includes("__VERSION__") || worker.includes("__ASSETS__")) {
+  .replace("__ASSETS__", JSON.stringify(["./", ...assets.map((a) => `./${a}`)]))
+  .replace("__LAZY__", JSON.stringify(lazy.map((a) => `./${a}`)));
+if (worker.includes("__VERSION__") || worker.includes("__ASSETS__") || worker.includes("__LAZY__")) {
   throw new Error("postbuild: static/sw.js placeholders not filled");
 }
 writeFileSync(join(dist, "sw.js"), worker);

@@ -8,6 +8,10 @@
 // Nothing from another origin is ever cached or fetched.
 const VERSION = "__VERSION__";
 const ASSETS = __ASSETS__;
+// The workbook reader: not precached (most visitors never need it), but
+// kept in the same cache the first time it is fetched, so that workbooks
+// can be read offline from then on.
+const LAZY = __LAZY__;
 const CACHE = `jianfu-${VERSION}`;
 
 self.addEventListener("install", (event) => {
@@ -55,5 +59,18 @@ self.addEventListener("fetch", (event) => {
   }
   // Hashed assets: their names change with their content, so any cached
   // copy is the right one.
-  event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+  const lazy = LAZY.some((asset) => new URL(asset, self.location.href).href === url.href);
+  event.respondWith(
+    caches.match(request).then(
+      (hit) =>
+        hit ??
+        fetch(request).then((response) => {
+          if (lazy && response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+          }
+          return response;
+        }),
+    ),
+  );
 });

@@ -26,6 +26,8 @@ use jianfu_core::grid::{Grid, LayoutError, Region, MAX_COLUMNS};
 mod error;
 mod parts;
 mod value;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use error::Error;
 use value::Value;

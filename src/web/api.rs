@@ -101,7 +101,42 @@ pub fn estimate(
         js_input::assumptions(&assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
     let as_of = assumptions.as_of.unwrap_or_else(today);
     let import = read_input(&input, &Context::as_of(as_of), lang)?;
-    let result = run_estimate(&import.accounts, &assumptions, as_of, &Overrides::new());
+    estimate_import(&import, &assumptions, as_of, lang)
+}
+
+/// `estimateSheet(text, merges, assumptions?, options?)`: `estimate` for a
+/// workbook's sheet as the reader gives it, its text with its merges. Not
+/// for pages: `estimateWorkbook` (static/workbook.js) calls it with what
+/// the reader returned.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = estimateSheet)]
+pub fn estimate_sheet(
+    text: String,
+    merges: JsValue,
+    assumptions: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lang = read_options(&options)?.lang;
+    let assumptions =
+        js_input::assumptions(&assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
+    let as_of = assumptions.as_of.unwrap_or_else(today);
+    let merges = serde_wasm_bindgen::from_value(merges)
+        .map_err(|e| js_sys::Error::new(&format!("jianfu: estimateSheet(merges): {e}")))?;
+    let context = Context {
+        as_of: Some(as_of),
+        merges: Some(merges),
+    };
+    estimate_import(&import(&text, &context), &assumptions, as_of, lang)
+}
+
+/// The estimate of an import, with its diagnostics, as `estimate` returns it.
+fn estimate_import(
+    import: &Import,
+    assumptions: &crate::core::assumptions::Assumptions,
+    as_of: crate::core::date::Date,
+    lang: Lang,
+) -> Result<JsValue, JsValue> {
+    let result = run_estimate(&import.accounts, assumptions, as_of, &Overrides::new());
     let view = result.view(lang);
     // Figures too large to work out exactly are said first.
     let approximated = result.approximated.diagnostics();

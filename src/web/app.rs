@@ -21,6 +21,7 @@ use crate::web::query::PageOptions;
 use crate::web::state::{Action, State};
 use crate::web::storage;
 use crate::web::today;
+use crate::web::upload::upload;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -69,9 +70,25 @@ pub fn App(props: &AppProps) -> Html {
     use_embed_messages(&props.options, &result.summary);
 
     let on_lang = dispatch.reform(Action::SetLang);
+    // A file dropped anywhere on the calculator is uploaded; the browser
+    // would otherwise open it in place of the page.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                e.prevent_default();
+                upload(file, lang, dispatch.clone());
+            }
+        })
+    };
     let embedded = props.options.embed;
     html! {
-        <div class={classes!("app", embedded.then_some("embedded"))}>
+        <div class={classes!("app", embedded.then_some("embedded"))} {ondragover} {ondrop}>
             if !embedded {
                 <Header {lang} {on_lang} />
             }
@@ -79,7 +96,7 @@ pub fn App(props: &AppProps) -> Html {
             <main class="content">
                 <section class="panel input-area">
                     <InputPanel {lang} {input} progress={analysis.progress}
-                        dispatch={dispatch.clone()} />
+                        book={state.book.clone()} dispatch={dispatch.clone()} />
                 </section>
                 <section class="panel results">
                     <Headline {lang} estimate={result.clone()} />

@@ -17,6 +17,7 @@ pub mod query;
 pub mod shared;
 pub mod state;
 pub mod storage;
+pub mod upload;
 
 use wasm_bindgen::prelude::*;
 

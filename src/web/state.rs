@@ -18,6 +18,7 @@ use crate::core::overrides::from_name_keys;
 use crate::web::query::PageOptions;
 use crate::web::shared::Shared;
 use crate::web::storage::{Loaded, Restored, SavedOverrides};
+use crate::web::upload::{Book, Workbook};
 
 /// Lists over this many bytes (some 2,000 rows) are large: they are analysed
 /// in slices (see [`analysis`](crate::web::analysis)) and not shown in the
@@ -67,6 +68,9 @@ pub struct State {
     /// How many times the user chose this tab's list over the saved one:
     /// the next save then writes over whatever another tab saved.
     pub kept: u32,
+    /// The workbook being read, or read (with its sheets, for the select),
+    /// or refused; `None` once another list replaces it.
+    pub book: Option<Book>,
     /// True while what is on screen is the saved record as it was read:
     /// there is nothing to save, and saving it again would only tell
     /// another tab, wrongly, that the list changed.
@@ -148,6 +152,13 @@ pub enum Action {
     ResetOverride(AccountKey),
     /// Show a row in the table.
     FocusRow(usize),
+    /// A workbook is being read, was read (its chosen sheet becomes the
+    /// list, with its merges), or was refused (the list stays as it was).
+    /// The answer for a file counts only while that file is being read: a
+    /// list pasted in the meantime is not replaced.
+    ReadBook(Book),
+    /// Show another sheet of the workbook read.
+    ChooseSheet(usize),
     /// Show a notice.
     Notify(Notice),
     /// Hide the notice.
@@ -174,6 +185,7 @@ impl State {
             focus_row: None,
             notice: None,
             kept: 0,
+            book: None,
             as_saved: false,
         }
     }
@@ -255,6 +267,18 @@ impl State {
         }
     }
 
+    /// Puts a workbook's sheet on screen as the list, with its merges; false
+    /// for a sheet that could not be read (it has too many rows).
+    fn show_sheet(&mut self, book: &Workbook, at: usize) -> bool {
+        match book.sheets.get(at).map(|sheet| &sheet.table) {
+            Some(Ok((text, merges))) => {
+                self.new_list(text.clone(), Some(merges.clone()));
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// A new list is the user's own, even over the demo.
     fn new_list(&mut self, text: String, merges: Option<Merges>) {
         self.input = Shared::from(text);
@@ -285,11 +309,42 @@ impl Reducible for State {
                 next.input = Shared::from(text);
                 next.merges = None;
             }
-            Action::NewList(text) => next.new_list(text, None),
+            Action::NewList(text) => {
+                next.book = None;
+                next.new_list(text, None);
+            }
             // The merges are kept even when nothing is merged: the text is
             // a table's, read with tabs and with nothing guessed.
-            Action::PasteTable(text, merges) => next.new_list(text, Some(merges)),
-            Action::LoadDemo => next.load_demo(),
+            Action::PasteTable(text, merges) => {
+                next.book = None;
+                next.new_list(text, Some(merges));
+            }
+            Action::ReadBook(book) => {
+                let reading =
+                    |file: &str| matches!(&next.book, Some(Book::Reading(f)) if f == file);
+                let answer = match &book {
+                    Book::Reading(_) => true,
+                    Book::Read { book: read, .. } => reading(&read.file),
+                    Book::Failed(file, _) => reading(file),
+                };
+                if answer {
+                    if let Book::Read { book: read, sheet } = &book {
+                        next.show_sheet(&read.clone(), *sheet);
+                    }
+                    next.book = Some(book);
+                }
+            }
+            Action::ChooseSheet(at) => {
+                if let Some(Book::Read { book, .. }) = next.book.clone() {
+                    if next.show_sheet(&book, at) {
+                        next.book = Some(Book::Read { book, sheet: at });
+                    }
+                }
+            }
+            Action::LoadDemo => {
+                next.book = None;
+                next.load_demo();
+            }
             Action::Restore(loaded) => next.restore(loaded),
             Action::KeepThis => {
                 if next.work == Work::Demo {
@@ -299,6 +354,7 @@ impl Reducible for State {
                 next.kept += 1;
             }
             Action::Clear => {
+                next.book = None;
                 next.input = Shared::from("");
                 next.merges = None;
                 next.overrides.clear();

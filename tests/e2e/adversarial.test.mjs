@@ -388,9 +388,10 @@ test("binary bytes in the cells of a good list: every row kept, the bad cell nam
   });
 });
 
-test("a binary file uploaded (an .xlsx named .csv): a message that asks for CSV", TIMEOUT, async (t) => {
-  // A ZIP (what .xlsx is) starts with PK\x03\x04; the rest is deflated
-  // bytes. Neither UTF-8 nor GB18030 makes a list of it.
+test("a damaged workbook uploaded under a .csv name: a message that it is damaged", TIMEOUT, async (t) => {
+  // A ZIP (what .xlsx is) starts with PK\x03\x04; the rest is random
+  // bytes, with no zip directory. The file's first bytes, not its name, send
+  // it to the workbook reader, which says it is damaged.
   const bytes = Buffer.alloc(64 * 1024);
   let seed = 11;
   for (let i = 0; i < bytes.length; i++) {
@@ -401,17 +402,10 @@ test("a binary file uploaded (an .xlsx named .csv): a message that asks for CSV"
   Buffer.from("[Content_Types].xml").copy(bytes, 30);
   await adversarial(t, async ({ page }) => {
     await page.getByTestId("upload").setInputFiles({ name: "公众号清单.csv", mimeType: "text/csv", buffer: bytes });
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="notice"]') !== null ||
-        Number(document.querySelector('[data-testid="diagnostics"]')?.dataset.count ?? 0) > 0,
-      null,
-      { timeout: 30_000 },
-    );
+    const error = page.getByTestId("workbook-error");
+    await error.waitFor({ timeout: 30_000 });
     await settle(page);
-    // Not "add a header row": the file is not text at all, and the way out
-    // is to save it as CSV (NoticeFileUnreadable says so).
-    assert.match(await messageText(page), /CSV/, "the message asks for a CSV file");
+    assert.match(await error.textContent(), /公众号清单\.csv：工作簿已损坏或不完整/);
     await expectShown(page, { "accounts-total": "0" });
     t.diagnostic(`live again in ${await expectLive(page)} ms`);
   });

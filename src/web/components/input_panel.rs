@@ -1,9 +1,7 @@
 //! The paste box and the buttons around it: upload, demo, template, clear.
 
-use gloo::file::callbacks::FileReader;
-use gloo::file::File;
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{ClipboardEvent, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::demo;
@@ -11,11 +9,17 @@ use crate::core::export::template_csv;
 use crate::core::lang::Lang;
 use crate::web::analysis::Progress;
 use crate::web::clipboard::{read_paste, Paste};
-use crate::web::decode::decode;
 use crate::web::download::download_csv;
 use crate::web::i18n::{large_input, progress, Text};
 use crate::web::shared::Shared;
-use crate::web::state::{Action, Notice, LARGE_INPUT};
+use crate::web::state::{Action, LARGE_INPUT};
+use crate::web::upload::{upload, Book};
+
+/// What the file dialog lists: the workbooks the reader reads, and text.
+const ACCEPT: &str =
+    ".xlsx,.xlsm,.xls,.ods,.csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values,\
+    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,\
+    application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.oasis.opendocument.spreadsheet";
 
 /// Properties of [`InputPanel`].
 #[derive(Properties, PartialEq)]
@@ -26,6 +30,8 @@ pub struct InputPanelProps {
     pub input: Shared<str>,
     /// How far the analysis of a large list has got.
     pub progress: Option<Progress>,
+    /// The workbook being read, read or refused.
+    pub book: Option<Book>,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }
@@ -48,8 +54,6 @@ fn replaces_all(textarea: &HtmlTextAreaElement) -> bool {
 pub fn InputPanel(props: &InputPanelProps) -> Html {
     let lang = props.lang;
     let dispatch = props.dispatch.clone();
-    // The reader must live until it calls back; dropping it cancels the read.
-    let reader = use_mut_ref(|| None::<FileReader>);
 
     let large = props.input.len() > LARGE_INPUT;
     // A large paste never reaches the box: the browser would lay out every
@@ -118,17 +122,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             };
             // Let the same file be chosen again after an edit.
             input.set_value("");
-            let dispatch = dispatch.clone();
-            let file = File::from(file);
-            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_bytes(
-                &file,
-                move |bytes| match bytes.ok().and_then(|b| decode(&b).ok()) {
-                    Some((text, _)) => dispatch.emit(Action::NewList(text)),
-                    None => dispatch.emit(Action::Notify(Notice::FileUnreadable)),
-                },
-            ));
+            upload(file, lang, dispatch.clone());
         })
     };
+    let on_sheet = dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::ChooseSheet(select.selected_index().max(0) as usize)
+    });
     let on_demo = dispatch.reform(|_: MouseEvent| Action::LoadDemo);
     let on_template = Callback::from(move |_: MouseEvent| {
         download_csv(
@@ -164,8 +164,7 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <div class="toolbar">
                 <label class="button" for="upload">{ Text::Upload.get(lang) }</label>
                 <input id="upload" data-testid="upload" class="visually-hidden" type="file"
-                    accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
-                    {onchange} />
+                    accept={ACCEPT} {onchange} />
                 <button type="button" class="primary" data-testid="load-demo" onclick={on_demo}>
                     { Text::LoadDemo.get(lang) }
                 </button>
@@ -181,6 +180,8 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                     </span>
                 }
             </div>
+            <p class="hint">{ Text::UploadLimits.get(lang) }</p>
+            { book_line(props.book.as_ref(), lang, on_sheet) }
             if large {
                 <p class="large-input" data-testid="large-input" role="status">
                     { large_input(props.input.len(), lang) }
@@ -190,5 +191,67 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
                 <p class="demo-label" data-testid="demo-label">{ demo::label(lang) }</p>
             }
         </div>
+    }
+}
+
+/// The line about a workbook: reading it, the select of its sheets, or why
+/// it was refused.
+fn book_line(book: Option<&Book>, lang: Lang, on_sheet: Callback<Event>) -> Html {
+    match book {
+        None => Html::default(),
+        Some(Book::Reading(file)) => html! {
+            <p class="pending" role="status" data-testid="reading-workbook">
+                { format!("{}{file}…", Text::ReadingWorkbook.get(lang)) }
+            </p>
+        },
+        Some(Book::Failed(file, why)) => html! {
+            <p class="error" role="alert" data-testid="workbook-error">
+                { format!("{file}{}{why}", lang.pick("：", ": ")) }
+            </p>
+        },
+        Some(Book::Read { book, sheet }) => html! { <>
+            <p class="sheet">
+                <label for="sheet">{ format!("{}{}", book.file, Text::SheetOf.get(lang)) }</label>
+                <select id="sheet" data-testid="sheet" onchange={on_sheet}>
+                    { for book.sheets.iter().enumerate().map(|(at, s)| html! {
+                        <option selected={at == *sheet} disabled={s.table.is_err()}>
+                            { sheet_label(s, lang) }
+                        </option>
+                    }) }
+                </select>
+            </p>
+            if let Some(hidden) = hidden_sheets(book) {
+                <p class="hint" data-testid="hidden-sheets">
+                    { format!("{}{hidden}", Text::HiddenSheets.get(lang)) }
+                </p>
+            }
+        </> },
+    }
+}
+
+/// The names of the workbook's hidden sheets, if it has any.
+fn hidden_sheets(book: &crate::web::upload::Workbook) -> Option<String> {
+    let names: Vec<&str> = book
+        .sheets
+        .iter()
+        .filter(|s| s.hidden)
+        .map(|s| s.name.as_str())
+        .collect();
+    (!names.is_empty()).then(|| names.join("、"))
+}
+
+/// `账号清单（18 行）`, `旧版清单（4 行，隐藏）`, `明细（1,000,000 行，超过上限）`.
+fn sheet_label(sheet: &crate::web::upload::Sheet, lang: Lang) -> String {
+    let rows = crate::core::figures::number(crate::core::num::Num::int(sheet.rows as i64), 0, lang);
+    let mut notes = vec![format!("{rows}{}", Text::Rows.get(lang))];
+    if sheet.hidden {
+        notes.push(Text::HiddenSheet.get(lang).to_string());
+    }
+    if sheet.table.is_err() {
+        notes.push(Text::OverLimit.get(lang).to_string());
+    }
+    match lang {
+        Lang::Zh => format!("{}（{}）", sheet.name, notes.join("，")),
+        Lang::En => format!("{} ({})", sheet.name, notes.join(", ")),
     }
 }

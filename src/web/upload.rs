@@ -1,0 +1,144 @@
+//! Uploaded files: text is decoded here ([`decode`]); a workbook goes to
+//! the workbook reader (`jianfu-reader`), a wasm module of its own that
+//! `static/workbook.js` starts in a worker the first time a workbook is
+//! chosen, so that the page's first load carries none of it.
+//!
+//! The reader gives each sheet as the tab-separated text and [`Merges`] of
+//! a table pasted from Excel, so a workbook's sheet takes the same path as
+//! a paste ([`Action::PasteTable`]'s), with the file's own merged cells.
+
+use js_sys::{Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use yew::Callback;
+
+use crate::core::grid::Merges;
+use crate::core::lang::Lang;
+use crate::web::decode::decode;
+use crate::web::shared::Shared;
+use crate::web::state::{Action, Notice};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `static/workbook.js`'s reader: `{ chosen, sheets }`, or a rejection
+    /// with the file's refusal as an `Error` message.
+    #[wasm_bindgen(catch, js_name = jianfuReadWorkbook)]
+    fn read_workbook(bytes: &Uint8Array, lang: &str) -> Result<Promise, JsValue>;
+}
+
+/// A workbook's sheets, as the reader gave them.
+#[derive(Debug, PartialEq)]
+pub struct Workbook {
+    /// The file's name.
+    pub file: String,
+    /// Every worksheet, in the workbook's order.
+    pub sheets: Vec<Sheet>,
+    /// The sheet whose header names the most fields.
+    pub chosen: usize,
+}
+
+/// One sheet of a workbook.
+#[derive(Debug, PartialEq)]
+pub struct Sheet {
+    /// Its name, as on its tab.
+    pub name: String,
+    /// True when the workbook hides it.
+    pub hidden: bool,
+    /// Its rows.
+    pub rows: usize,
+    /// Its text and merges, or why it could not be read (too many rows).
+    pub table: Result<(String, Merges), String>,
+}
+
+/// A workbook being read, read, or refused: what the input panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Book {
+    /// The reader is loading or reading this file.
+    Reading(String),
+    /// Read; `sheet` is the sheet on screen.
+    Read {
+        /// The sheets.
+        book: Shared<Workbook>,
+        /// The sheet on screen.
+        sheet: usize,
+    },
+    /// The file could not be read: its name and why.
+    Failed(String, String),
+}
+
+/// True for a file to give to the workbook reader: by its name, or by its
+/// first bytes (a zip, as .xlsx and .ods are, or an OLE file, as .xls is),
+/// whatever its name says.
+fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".et"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+        || bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Reads an uploaded or dropped file and sends what it holds to the app:
+/// a text list as a new list, a workbook's chosen sheet as a table with
+/// its merges. A file that cannot be read leaves the list as it was.
+pub fn upload(file: web_sys::File, lang: Lang, dispatch: Callback<Action>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let name = file.name();
+        let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+            dispatch.emit(Action::Notify(Notice::FileUnreadable));
+            return;
+        };
+        let bytes = Uint8Array::new(&buffer);
+        let head = bytes.subarray(0, 8).to_vec();
+        if !is_workbook(&name, &head) {
+            match decode(&bytes.to_vec()) {
+                Ok((text, _)) => dispatch.emit(Action::NewList(text)),
+                Err(_) => dispatch.emit(Action::Notify(Notice::FileUnreadable)),
+            }
+            return;
+        }
+        dispatch.emit(Action::ReadBook(Book::Reading(name.clone())));
+        let book = match read(name.clone(), &bytes, lang).await {
+            Ok(book) => Book::Read {
+                sheet: book.chosen,
+                book: Shared::new(book),
+            },
+            Err(why) => Book::Failed(name, why),
+        };
+        dispatch.emit(Action::ReadBook(book));
+    });
+}
+
+/// The reader's answer for a file.
+async fn read(file: String, bytes: &Uint8Array, lang: Lang) -> Result<Workbook, String> {
+    let message = |error: JsValue| {
+        Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_default()
+    };
+    let promise = read_workbook(bytes, lang.pick("zh", "en")).map_err(message)?;
+    let book = JsFuture::from(promise).await.map_err(message)?;
+    let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).unwrap_or_default();
+    let number = |object: &JsValue, key: &str| get(object, key).as_f64().unwrap_or(0.0) as usize;
+    let sheets = js_sys::Array::from(&get(&book, "sheets"))
+        .iter()
+        .map(|sheet| Sheet {
+            name: get(&sheet, "name").as_string().unwrap_or_default(),
+            hidden: get(&sheet, "hidden").is_truthy(),
+            rows: number(&sheet, "rows"),
+            table: match get(&sheet, "text").as_string() {
+                Some(text) => serde_wasm_bindgen::from_value(get(&sheet, "merges"))
+                    .map(|merges| (text, merges))
+                    .map_err(|e| e.to_string()),
+                None => Err(get(&sheet, "error").as_string().unwrap_or_default()),
+            },
+        })
+        .collect();
+    Ok(Workbook {
+        file,
+        sheets,
+        chosen: number(&book, "chosen"),
+    })
+}

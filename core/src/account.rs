@@ -99,6 +99,11 @@ impl Platform {
         }
     }
 
+    /// The platform a [`key`](Platform::key) names.
+    pub fn from_key(key: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.key() == key)
+    }
+
     /// The name the JS API and the page's filter use (`wechat`, `weibo`…).
     pub fn key(self) -> &'static str {
         match self {
@@ -157,6 +162,21 @@ impl Decision {
     /// True for close and merge: the account stops existing on its own.
     pub fn shuts(self) -> bool {
         self != Decision::Keep
+    }
+
+    /// The name the JS API, the saved record and the page's selects use:
+    /// `keep`, `close`, `merge` (as serde writes it).
+    pub fn key(self) -> &'static str {
+        match self {
+            Decision::Keep => "keep",
+            Decision::Close => "close",
+            Decision::Merge => "merge",
+        }
+    }
+
+    /// The decision a [`key`](Decision::key) names.
+    pub fn from_key(key: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.key() == key)
     }
 }
 

@@ -277,6 +277,27 @@ impl Merges {
     pub fn hidden(&self) -> &[usize] {
         &self.hidden
     }
+
+    /// The cells under merged cells as `(row, column, first row)`, sorted
+    /// (the form [`Merges`] is saved in).
+    pub fn covered(&self) -> &[(usize, usize, usize)] {
+        &self.covered
+    }
+
+    /// Merges from their saved lists ([`covered`](Merges::covered) and
+    /// [`hidden`](Merges::hidden)): `None` unless both are in order, each
+    /// cell and row listed once, and each cell below its merged cell's
+    /// first row, as this type always makes them.
+    pub fn from_lists(covered: Vec<(usize, usize, usize)>, hidden: Vec<usize>) -> Option<Merges> {
+        let cells_in_order = covered
+            .windows(2)
+            .all(|pair| (pair[0].0, pair[0].1) < (pair[1].0, pair[1].1));
+        let below = covered
+            .iter()
+            .all(|&(row, _, first)| first >= 1 && first < row);
+        let rows_in_order = hidden.windows(2).all(|pair| pair[0] < pair[1]);
+        (cells_in_order && below && rows_in_order).then_some(Merges { covered, hidden })
+    }
 }
 
 /// Writes rows of cells as tab-separated text, a line per row, quoted by
@@ -484,6 +505,27 @@ mod tests {
             Grid::from_cells(tall, &[region], []),
             Err(LayoutError::TooManyMerged)
         );
+    }
+
+    #[test]
+    fn merges_come_back_from_their_lists_only_as_made() {
+        let grid = Grid::from_cells(
+            cells(&[&["名称", "单位"], &["甲", "县委"], &["乙", ""]]),
+            &[Region {
+                rows: (1, 2),
+                columns: (1, 1),
+            }],
+            [2],
+        )
+        .unwrap();
+        let merges = grid.merges();
+        let back = Merges::from_lists(merges.covered().to_vec(), merges.hidden().to_vec());
+        assert_eq!(back.as_ref(), Some(merges));
+        // Out of order, listed twice, or above its own first row: refused.
+        assert_eq!(Merges::from_lists(vec![(3, 1, 2), (3, 0, 2)], vec![]), None);
+        assert_eq!(Merges::from_lists(vec![(3, 1, 2), (3, 1, 2)], vec![]), None);
+        assert_eq!(Merges::from_lists(vec![(2, 1, 2)], vec![]), None);
+        assert_eq!(Merges::from_lists(vec![], vec![4, 4]), None);
     }
 
     #[test]

@@ -120,8 +120,9 @@ pub fn estimate_sheet(
     let assumptions =
         js_input::assumptions(&assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
     let as_of = assumptions.as_of.unwrap_or_else(today);
-    let merges = serde_wasm_bindgen::from_value(merges)
-        .map_err(|e| js_sys::Error::new(&format!("jianfu: estimateSheet(merges): {e}")))?;
+    let merges = crate::web::json::merges(&merges).ok_or_else(|| {
+        js_sys::Error::new("jianfu: estimateSheet(merges): not the reader's merges")
+    })?;
     let context = Context {
         as_of: Some(as_of),
         merges: Some(merges),

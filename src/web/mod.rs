@@ -12,6 +12,7 @@ pub mod embed;
 pub mod hooks;
 pub mod i18n;
 pub mod js_input;
+pub mod json;
 pub mod mounts;
 pub mod query;
 pub mod shared;

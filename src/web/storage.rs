@@ -18,15 +18,17 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::core::account::Decision;
+use crate::core::account::{Decision, Platform};
 use crate::core::assumptions::{Assumptions, AssumptionsInput};
 use crate::core::estimate::{AccountKey, Overrides};
 use crate::core::grid::Merges;
 use crate::core::lang::Lang;
+use crate::web::js_input;
+use crate::web::json::{self, field};
 
 /// The `localStorage` key.
 pub const KEY: &str = "jianfu.v1";
@@ -56,7 +58,7 @@ struct Stamps {
 }
 
 /// What is saved.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Saved {
     version: u32,
@@ -76,22 +78,10 @@ pub struct Saved {
 }
 
 /// One decision set by hand, as saved.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 struct SavedOverride {
     account: AccountKey,
     decision: Decision,
-}
-
-/// A record of the first version: overrides by name.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SavedByName {
-    lang: Lang,
-    input: String,
-    #[serde(default)]
-    merges: Option<Merges>,
-    assumptions: AssumptionsInput,
-    overrides: BTreeMap<String, Decision>,
 }
 
 /// A saved record as read back, with its assumptions validated.
@@ -192,41 +182,55 @@ pub fn load() -> Loaded {
     }
 }
 
+/// The saved record, read back by hand (see [`json`]): anything not as
+/// this page writes it is `None`, and the record is reset.
 fn parse(text: &str) -> Option<Restored> {
     let value = js_sys::JSON::parse(text).ok()?;
-    let version = js_sys::Reflect::get(&value, &"version".into())
-        .ok()?
-        .as_f64()?;
-    let restored = if version == f64::from(VERSION) {
-        let saved: Saved = serde_wasm_bindgen::from_value(value).ok()?;
-        Restored {
-            lang: saved.lang,
-            input: saved.input,
-            merges: saved.merges,
-            assumptions: saved.assumptions.apply(Assumptions::default()).ok()?,
-            overrides: SavedOverrides::ByAccount({
-                // Inserted one by one: collecting would sort, and bring a
-                // sort's code into the wasm for a list that is in order.
-                let mut overrides = Overrides::new();
-                for o in saved.overrides {
-                    overrides.insert(o.account, o.decision);
-                }
-                overrides
-            }),
+    let version = field(&value, "version").as_f64()?;
+    let merges = match field(&value, "merges") {
+        absent if absent.is_undefined() || absent.is_null() => None,
+        merges => Some(json::merges(&merges)?),
+    };
+    let saved = field(&value, "overrides");
+    let overrides = if version == f64::from(VERSION) {
+        // Inserted one by one: collecting would sort, and bring a sort's
+        // code into the wasm for a list that is in order.
+        let mut overrides = Overrides::new();
+        for item in json::list(&saved)? {
+            let account = field(&item, "account");
+            let text = |key: &str| field(&account, key).as_string();
+            let key = AccountKey {
+                name: text("name")?,
+                unit: text("unit")?,
+                platform: Platform::from_key(&text("platform")?)?,
+                occurrence: json::count(&field(&account, "occurrence"))?,
+            };
+            overrides.insert(key, decision(&field(&item, "decision"))?);
         }
-    } else if version == 1.0 {
-        let saved: SavedByName = serde_wasm_bindgen::from_value(value).ok()?;
-        Restored {
-            lang: saved.lang,
-            input: saved.input,
-            merges: saved.merges,
-            assumptions: saved.assumptions.apply(Assumptions::default()).ok()?,
-            overrides: SavedOverrides::ByName(saved.overrides),
+        SavedOverrides::ByAccount(overrides)
+    } else if version == 1.0 && saved.is_object() {
+        let mut by_name = BTreeMap::new();
+        for name in js_sys::Object::keys(saved.unchecked_ref::<js_sys::Object>()).iter() {
+            let name = name.as_string()?;
+            let decided = decision(&field(&saved, &name))?;
+            by_name.insert(name, decided);
         }
+        SavedOverrides::ByName(by_name)
     } else {
         return None;
     };
-    Some(restored)
+    Some(Restored {
+        lang: Lang::from_code(&field(&value, "lang").as_string()?)?,
+        input: field(&value, "input").as_string()?,
+        merges,
+        // Saved in the JS API's shape, and read as the API reads it.
+        assumptions: js_input::assumptions(&field(&value, "assumptions"), "assumptions").ok()?,
+        overrides,
+    })
+}
+
+fn decision(value: &JsValue) -> Option<Decision> {
+    Decision::from_key(&value.as_string()?)
 }
 
 /// Saves the record, unless another tab saved since this one last read or

@@ -7,7 +7,7 @@
 //! a table pasted from Excel, so a workbook's sheet takes the same path as
 //! a paste ([`Action::PasteTable`]'s), with the file's own merged cells.
 
-use js_sys::{Promise, Reflect, Uint8Array};
+use js_sys::{Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yew::Callback;
@@ -15,6 +15,7 @@ use yew::Callback;
 use crate::core::grid::Merges;
 use crate::core::lang::Lang;
 use crate::web::decode::decode;
+use crate::web::json::{self, field};
 use crate::web::shared::Shared;
 use crate::web::state::{Action, Notice};
 
@@ -112,33 +113,38 @@ pub fn upload(file: web_sys::File, lang: Lang, dispatch: Callback<Action>) {
 /// The reader's answer for a file.
 async fn read(file: String, bytes: &Uint8Array, lang: Lang) -> Result<Workbook, String> {
     let message = |error: JsValue| {
-        Reflect::get(&error, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
+        field(&error, "message")
+            .as_string()
             .or_else(|| error.as_string())
             .unwrap_or_default()
     };
     let promise = read_workbook(bytes, lang.pick("zh", "en")).map_err(message)?;
     let book = JsFuture::from(promise).await.map_err(message)?;
-    let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).unwrap_or_default();
-    let number = |object: &JsValue, key: &str| get(object, key).as_f64().unwrap_or(0.0) as usize;
-    let sheets = js_sys::Array::from(&get(&book, "sheets"))
+    // The reader's answer is its own, made by `jianfu_reader::web::read`.
+    let unreadable = || "jianfu: the workbook reader's answer could not be read".to_string();
+    let sheets = json::list(&field(&book, "sheets"))
+        .ok_or_else(unreadable)?
         .iter()
-        .map(|sheet| Sheet {
-            name: get(&sheet, "name").as_string().unwrap_or_default(),
-            hidden: get(&sheet, "hidden").is_truthy(),
-            rows: number(&sheet, "rows"),
-            table: match get(&sheet, "text").as_string() {
-                Some(text) => serde_wasm_bindgen::from_value(get(&sheet, "merges"))
-                    .map(|merges| (text, merges))
-                    .map_err(|e| e.to_string()),
-                None => Err(get(&sheet, "error").as_string().unwrap_or_default()),
-            },
+        .map(|sheet| {
+            let table = match field(sheet, "text").as_string() {
+                Some(text) => Ok((text, json::merges(&field(sheet, "merges"))?)),
+                None => Err(field(sheet, "error").as_string()?),
+            };
+            Some(Sheet {
+                name: field(sheet, "name").as_string()?,
+                hidden: field(sheet, "hidden").as_bool()?,
+                rows: json::count(&field(sheet, "rows"))?,
+                table,
+            })
         })
-        .collect();
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(unreadable)?;
+    let chosen = json::count(&field(&book, "chosen"))
+        .filter(|&at| at < sheets.len())
+        .ok_or_else(unreadable)?;
     Ok(Workbook {
         file,
         sheets,
-        chosen: number(&book, "chosen"),
+        chosen,
     })
 }

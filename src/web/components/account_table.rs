@@ -148,12 +148,7 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
         let (filter, page) = (filter.clone(), page.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            filter.set(match select.value().as_str() {
-                "keep" => Some(Decision::Keep),
-                "close" => Some(Decision::Close),
-                "merge" => Some(Decision::Merge),
-                _ => None,
-            });
+            filter.set(Decision::from_key(&select.value()));
             page.set(0);
         })
     };
@@ -162,7 +157,7 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let key = select.value();
-            platform.set(Platform::ALL.into_iter().find(|p| p.key() == key));
+            platform.set(Platform::from_key(&key));
             page.set(0);
         })
     };
@@ -182,7 +177,7 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
                     <select data-testid="decision-filter" onchange={on_filter}>
                         <option value="" selected={filter.is_none()}>{ Text::FilterAll.get(lang) }</option>
                         { for Decision::ALL.iter().map(|d| html! {
-                            <option value={decision_key(*d)} selected={*filter == Some(*d)}>{ decision_label(*d, lang) }</option>
+                            <option value={d.key()} selected={*filter == Some(*d)}>{ decision_label(*d, lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -235,14 +230,6 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
     }
 }
 
-fn decision_key(decision: Decision) -> &'static str {
-    match decision {
-        Decision::Keep => "keep",
-        Decision::Close => "close",
-        Decision::Merge => "merge",
-    }
-}
-
 fn compare(a: &AccountResult, b: &AccountResult, key: SortKey) -> Ordering {
     let by = match key {
         SortKey::Row => Ordering::Equal,
@@ -261,7 +248,7 @@ fn compare(a: &AccountResult, b: &AccountResult, key: SortKey) -> Ordering {
             .cmp(&b.figures.posts_per_week.low),
         SortKey::Hours => a.figures.hours.low.cmp(&b.figures.hours.low),
         SortKey::Cash => a.figures.cash.low.cmp(&b.figures.cash.low),
-        SortKey::Decision => decision_key(a.decision).cmp(decision_key(b.decision)),
+        SortKey::Decision => a.decision.key().cmp(b.decision.key()),
     };
     by.then(a.row.cmp(&b.row))
 }
@@ -308,7 +295,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
     let select_label = format!("{} {}", a.name, Text::ColumnDecision.get(lang));
     html! {
         <tr id={format!("account-row-{}", a.row)} data-row={a.row.to_string()}
-            class={classes!(decision_key(a.decision), props.focused.then_some("focused"))}>
+            class={classes!(a.decision.key(), props.focused.then_some("focused"))}>
             <td class="num">{ a.row }</td>
             <td class="name">{ &a.name }</td>
             <td>{ &a.unit }</td>
@@ -324,10 +311,10 @@ fn AccountRow(props: &AccountRowProps) -> Html {
             <td class="num">{ number_span(a.figures.hours, 0, lang) }{ assumed(Field::HoursPerPost) }</td>
             <td class="num">{ money_span(a.figures.cash, lang) }</td>
             <td>
-                <select class={classes!("decision", decision_key(a.decision))} aria-label={select_label}
+                <select class={classes!("decision", a.decision.key())} aria-label={select_label}
                     data-testid="decision-select" onchange={on_decision}>
                     { for Decision::ALL.iter().map(|d| html! {
-                        <option value={decision_key(*d)} selected={a.decision == *d}>{ decision_label(*d, lang) }</option>
+                        <option value={d.key()} selected={a.decision == *d}>{ decision_label(*d, lang) }</option>
                     }) }
                 </select>
                 if a.overridden {

@@ -15,12 +15,14 @@
 mod common;
 use common::{as_of, fixture};
 
-use jianfu::core::account::{Level, Platform};
+use jianfu::core::account::{Field, Level, Platform};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::diagnostic::{Problem, Severity};
 use jianfu::core::estimate::{estimate, Estimate, GroupSummary, Overrides};
 use jianfu::core::import::{import, Context, Import};
+use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
+use jianfu::core::values::Fault;
 use serde_json::Value;
 
 fn read(name: &str) -> (Import, Estimate) {
@@ -252,17 +254,16 @@ fn the_county_list_as_a_workbook_gives_the_figures_of_the_paste() {
 
 #[test]
 fn the_county_list_saved_by_libreoffice_in_each_format_gives_the_same_figures() {
-    // scripts/make_workbooks.py: LibreOffice's conversions of county.xlsx.
-    // An .xls file's hidden rows are read but not named (calamine does not
-    // report them).
-    for (path, hidden) in [
-        ("workbooks/county.libreoffice.xlsx", vec![20]),
-        ("workbooks/county.ods", vec![20]),
-        ("workbooks/county.xls", vec![]),
+    // scripts/make_workbooks.py: LibreOffice's conversions of county.xlsx,
+    // each with row 20 hidden.
+    for path in [
+        "workbooks/county.libreoffice.xlsx",
+        "workbooks/county.ods",
+        "workbooks/county.xls",
     ] {
         let (import, estimate) = read_workbook(path);
         check(&import, &estimate, &expected("county"));
-        assert_eq!(hidden_rows(&import), hidden, "{path}");
+        assert_eq!(hidden_rows(&import), vec![20], "{path}");
     }
 }
 
@@ -305,4 +306,38 @@ fn an_office_workbook_gives_the_figures_of_its_list_pasted() {
             import.diagnostics
         );
     }
+}
+
+#[test]
+fn a_formula_the_workbook_holds_no_value_for_is_named_not_read_as_blank() {
+    // office.openpyxl.xlsx: openpyxl wrote =12000*2 (row 6) and =0.1+0.2
+    // (row 10) with no cached value. Each fee is missing, with a warning
+    // naming the row, the column and the formula.
+    let (import, _) = read_workbook("workbooks/office.openpyxl.xlsx");
+    let formulas: Vec<(Option<usize>, &str, String)> = import
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            matches!(
+                d.problem,
+                Problem::Cell {
+                    fault: Fault::Formula,
+                    ..
+                }
+            )
+        })
+        .map(|d| (d.row(), d.value.as_str(), d.message(Lang::Zh)))
+        .collect();
+    assert_eq!(formulas.len(), 2, "{formulas:#?}");
+    assert_eq!((formulas[0].0, formulas[0].1), (Some(6), "=12000*2"));
+    assert_eq!((formulas[1].0, formulas[1].1), (Some(10), "=0.1+0.2"));
+    assert!(
+        formulas[0]
+            .2
+            .contains("第6行「年外包费用（元）」列的“=12000*2”是公式"),
+        "{}",
+        formulas[0].2
+    );
+    let row6 = import.accounts.iter().find(|a| a.row == 6).unwrap();
+    assert!(row6.unreadable.contains(Field::OutsourcingFee));
 }

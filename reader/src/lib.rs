@@ -183,14 +183,11 @@ fn read_zip(bytes: &[u8]) -> Result<Vec<Sheet>, Error> {
 /// An .xls file, or an encrypted .xlsx (an OLE file holding an
 /// `EncryptedPackage`).
 fn read_ole(bytes: &[u8]) -> Result<Vec<Sheet>, Error> {
-    // The directory names its streams in UTF-16.
-    let encrypted: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
-    if memchr::memmem::find(bytes, &encrypted).is_some() {
+    let mut ole = parts::open_ole(bytes)?;
+    if ole.exists("/EncryptedPackage") {
         return Err(Error::Encrypted);
     }
+    let mut hidden = parts::xls_hidden_rows(&mut ole);
     let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsError::Password => Error::Encrypted,
         e => parts::corrupt(e),
@@ -203,15 +200,14 @@ fn read_ole(bytes: &[u8]) -> Result<Vec<Sheet>, Error> {
             .merge_cells_by_sheet_name(&name)
             .map_err(parts::corrupt)?;
         let (cells, rows) = range_cells(&range, is_1904);
-        // An .xls file's hidden rows are in its ROW records, which calamine
-        // does not report: they are read, but not named (README, Workbooks).
+        let hidden_rows = hidden.remove(&name).unwrap_or_default();
         sheets.push(sheet(
             name,
             hidden_sheet,
             cells,
             rows,
             &regions(&merged),
-            Vec::new(),
+            hidden_rows,
         ));
     }
     Ok(sheets)
@@ -243,14 +239,19 @@ type Cells = (Vec<Vec<String>>, Option<usize>);
 fn xlsx_cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &str, is_1904: bool) -> Result<Cells, Error> {
     let mut reader = book.worksheet_cells_reader(name).map_err(xlsx_error)?;
     let mut rows: Vec<Vec<String>> = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(xlsx_error)? {
-        let (row, column) = cell.get_position();
-        let (row, column) = (row as usize, column as usize);
+    while let Some(cell) = reader.next_cell_with_formula().map_err(xlsx_error)? {
+        let (row, column) = (cell.pos.0 as usize, cell.pos.1 as usize);
         if row >= MAX_ROWS {
             let declared = reader.dimensions().end.0 as usize + 1;
             return Ok((Vec::new(), Some(declared.max(row + 1))));
         }
-        if let Some(text) = Value::from(cell.get_value()).text(is_1904) {
+        // A formula the file holds no value for (a script wrote it) is
+        // given as its formula, which the importer names, rather than as
+        // an empty cell, which would say nothing.
+        let text = Value::from(&cell.value)
+            .text(is_1904)
+            .or_else(|| cell.formula.map(|formula| format!("={formula}")));
+        if let Some(text) = text {
             put(&mut rows, row, column, text);
         }
     }

@@ -1,7 +1,7 @@
-//! What calamine does not report, read from the workbook's own XML parts:
-//! the zip's declared sizes (checked before anything is inflated), the
-//! rows an .xlsx sheet hides, and an .ods sheet's merged cells and hidden
-//! rows.
+//! What calamine does not report, read from the workbook's own parts: the
+//! zip's declared sizes (checked before anything is inflated), the rows an
+//! .xlsx sheet hides and an .ods sheet's merged cells and hidden rows (from
+//! their XML), and the rows an .xls sheet hides (from its BIFF records).
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -248,6 +248,90 @@ pub(crate) fn ods_layouts(zip: &mut Zip<'_>) -> Result<HashMap<String, OdsLayout
         layouts.insert(name, layout);
     }
     Ok(layouts)
+}
+
+/// An .xls file's compound file (OLE), if it is one.
+pub(crate) type Ole<'a> = cfb::CompoundFile<Cursor<&'a [u8]>>;
+
+/// Opens an OLE file (.xls, or an encrypted .xlsx).
+pub(crate) fn open_ole(bytes: &[u8]) -> Result<Ole<'_>, Error> {
+    cfb::CompoundFile::open(Cursor::new(bytes)).map_err(corrupt)
+}
+
+/// BIFF8 record types (MS-XLS 2.3).
+const BOUNDSHEET: u16 = 0x0085;
+const EOF: u16 = 0x000A;
+const ROW: u16 = 0x0208;
+/// The ROW record's flag for a hidden row (`fDyZero`).
+const ROW_HIDDEN: u16 = 0x0020;
+
+/// The rows (from 0) each sheet of an .xls file hides, by sheet name, from
+/// the ROW records of each sheet's substream, which the workbook's
+/// BOUNDSHEET records find. What cannot be read is left out: calamine has
+/// read the cells, and the notice is all that would be lost.
+pub(crate) fn xls_hidden_rows(ole: &mut Ole<'_>) -> HashMap<String, Vec<usize>> {
+    let mut stream = Vec::new();
+    let read = ["/Workbook", "/Book"].iter().any(|name| {
+        ole.open_stream(name)
+            .and_then(|mut s| s.read_to_end(&mut stream))
+            .is_ok()
+    });
+    let mut hidden = HashMap::new();
+    if !read {
+        return hidden;
+    }
+    // Each record: its type and length (two bytes each), then its data.
+    let record = |at: usize| -> Option<(u16, &[u8], usize)> {
+        let head = stream.get(at..at + 4)?;
+        let kind = u16::from_le_bytes([head[0], head[1]]);
+        let len = u16::from_le_bytes([head[2], head[3]]) as usize;
+        Some((kind, stream.get(at + 4..at + 4 + len)?, at + 4 + len))
+    };
+    let mut sheets = Vec::new();
+    let mut at = 0;
+    while let Some((kind, data, next)) = record(at) {
+        if kind == EOF {
+            break;
+        }
+        if kind == BOUNDSHEET && data.len() >= 8 {
+            let start = u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize;
+            let chars = data[6] as usize;
+            let name = match data[7] & 1 {
+                0 => data
+                    .get(8..8 + chars)
+                    .map(|b| b.iter().map(|&c| char::from(c)).collect()),
+                _ => data.get(8..8 + chars * 2).map(|b| {
+                    let units: Vec<u16> = b
+                        .chunks_exact(2)
+                        .map(|u| u16::from_le_bytes([u[0], u[1]]))
+                        .collect();
+                    String::from_utf16_lossy(&units)
+                }),
+            };
+            if let Some(name) = name {
+                sheets.push((name, start));
+            }
+        }
+        at = next;
+    }
+    for (name, start) in sheets {
+        let mut rows = Vec::new();
+        let mut at = start;
+        while let Some((kind, data, next)) = record(at) {
+            if kind == EOF {
+                break;
+            }
+            if kind == ROW && data.len() >= 14 {
+                let row = u16::from_le_bytes([data[0], data[1]]) as usize;
+                if u16::from_le_bytes([data[12], data[13]]) & ROW_HIDDEN != 0 {
+                    rows.push(row);
+                }
+            }
+            at = next;
+        }
+        hidden.insert(name, rows);
+    }
+    hidden
 }
 
 #[cfg(test)]

@@ -114,6 +114,7 @@ fn zh(d: &Diagnostic) -> String {
                 Fault::Unreadable => "无法识别",
                 Fault::Negative => "是负数",
                 Fault::TooLarge => "数值过大（超过1万亿）",
+                Fault::Formula => "是公式，文件中没有它的计算结果（请在 Excel 或 WPS 中打开、保存后再上传）",
             };
             format!(
                 "{cell}的“{value}”{what}：应为{}。{}",
@@ -269,6 +270,9 @@ fn en(d: &Diagnostic) -> String {
                 Fault::Unreadable => format!("could not read “{value}”"),
                 Fault::Negative => format!("“{value}” is negative"),
                 Fault::TooLarge => format!("“{value}” is too large (over a trillion)"),
+                Fault::Formula => format!(
+                    "“{value}” is a formula whose result the file does not hold (open and save it in Excel or WPS, then upload it again)"
+                ),
             };
             format!(
                 "{cell}: {what}; expected {}. {}",
@@ -586,6 +590,11 @@ mod tests {
                 field: Field::Staff,
                 expected: Expected::Count,
                 fault: Fault::TooLarge,
+            },
+            Problem::Cell {
+                field: Field::OutsourcingFee,
+                expected: Expected::Money,
+                fault: Fault::Formula,
             },
             Problem::TotalsRow,
             Problem::NoteRow,

@@ -411,6 +411,12 @@ impl Plan {
                 }
             }
             if let Err((fault, expected)) = read {
+                // A formula as text: a workbook that holds no value for it
+                // (one a script wrote), or a sheet copied showing formulas.
+                let fault = match fault {
+                    Fault::Unreadable if cell.trim_start().starts_with('=') => Fault::Formula,
+                    fault => fault,
+                };
                 account.unreadable.insert(field);
                 cells.diagnostics.push(Diagnostic::new(
                     Location::cell(row.number, self.header(index)),

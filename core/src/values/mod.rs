@@ -44,6 +44,10 @@ pub enum Fault {
     Negative,
     /// A number larger than [`LIMIT`].
     TooLarge,
+    /// A formula (`=12000*2`) rather than its value: a workbook that holds
+    /// no value for it (openpyxl writes none), or a sheet copied showing
+    /// its formulas. The calculator does not compute formulas.
+    Formula,
 }
 
 /// The result of reading one cell: `Ok(None)` is a missing value.

@@ -16,11 +16,12 @@
 //  5. The workbook reader (built by `make build` into the directory given
 //     second): jianfu-reader-HASH.js, its no-modules glue followed by
 //     static/reader-worker.js, which runs in a worker, and
-//     jianfu-reader-HASH_bg.wasm. static/workbook.js, which starts the
-//     worker the first time a workbook is chosen, goes into the page's
-//     loader, the offline file's and jianfu-api.js; the offline file
-//     carries the worker's script and wasm as inert data, started from a
-//     Blob only when needed.
+//     jianfu-reader-HASH_bg.wasm; and jianfu-workbooks-HASH.js, the module
+//     made of static/workbook.js that starts the worker, which the page's
+//     loader and jianfu-api.js import the first time a workbook is chosen.
+//     The offline file has static/workbook.js in its loader, and carries
+//     the worker's script and wasm as inert data, started from a Blob only
+//     when needed.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -58,9 +59,26 @@ for (const name of readdirSync(dist).filter((n) => n.startsWith("jianfu-reader-"
 writeFileSync(join(dist, readerJs), readerScript);
 writeFileSync(join(dist, readerBin), readerWasm);
 const workbooks = readFileSync("static/workbook.js", "utf8").replace(/^\s*\/\/.*\n/gm, "");
-// `source` for static/workbook.js, relative to `base` (an expression).
-const hostedReader = (base) =>
-  `{ worker: () => new Worker(new URL("./${readerJs}", ${base})), wasm: () => new URL("./${readerBin}", ${base}).href }`;
+// The hosted page and jianfu-api.js import static/workbook.js as a module
+// of its own only when a workbook is chosen; the reader is beside it.
+const workbooksModule = `${workbooks}
+const workbooks = jianfuWorkbooks({
+  worker: () => new Worker(new URL("./${readerJs}", import.meta.url)),
+  wasm: () => new URL("./${readerBin}", import.meta.url).href,
+});
+export const read = workbooks.read;
+export const estimateWorkbook = workbooks.estimateWorkbook;
+`;
+const workbooksJs = `jianfu-workbooks-${createHash("sha256").update(workbooksModule).digest("hex").slice(0, 16)}.js`;
+for (const name of readdirSync(dist).filter((n) => n.startsWith("jianfu-workbooks-"))) rmSync(join(dist, name));
+writeFileSync(join(dist, workbooksJs), workbooksModule);
+// What a loader puts in the page for the wasm to call, and the API's
+// estimateWorkbook; `api` names the wasm module's exports.
+const lazyWorkbooks = (target, api) => `
+const workbooks = () => import("./${workbooksJs}");
+${target}.jianfuReadWorkbook = (bytes, lang) => workbooks().then((m) => m.read(bytes, lang));
+const estimateWorkbook = (...args) => workbooks().then((m) => m.estimateWorkbook(${api})(...args));
+`;
 
 // Starts the app with `start` (a promise of the started wasm), then runs
 // `then`, unless static/check.js found that this browser cannot run it; a
@@ -87,14 +105,12 @@ if (!boot || boot.ok) {
 // once the browser passed; then the one inline script pinned in the CSP.
 const hostedLoader = `
 import init, * as bindings from './${js}';
-${workbooks}
-const workbooks = jianfuWorkbooks(${hostedReader("location.href")});
-window.jianfuReadWorkbook = workbooks.read;
+${lazyWorkbooks("window", "bindings")}
 ${guarded(
   `init({ module_or_path: './${wasm}' })`,
   `
       window.wasmBindings = bindings;
-      window.jianfu.estimateWorkbook = workbooks.estimateWorkbook(bindings);
+      window.jianfu.estimateWorkbook = estimateWorkbook;
       dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
       if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
         navigator.serviceWorker.register("./sw.js").catch((error) => console.warn("jianfu: offline cache unavailable:", error));
@@ -154,16 +170,14 @@ writeFileSync(
   `// Jianfu's JavaScript API under a stable name. Usage:
 //   import { estimate, estimateWorkbook, parse, demoText, version, mount } from "./jianfu-api.js";
 import init, * as api from "./${js}";
-${workbooks}
-const workbooks = jianfuWorkbooks(${hostedReader("import.meta.url")});
-globalThis.jianfuReadWorkbook = workbooks.read;
+${lazyWorkbooks("globalThis", "api")}
 try {
   await init({ module_or_path: new URL("./${wasm}", import.meta.url) });
 } catch (error) {
   throw new Error(${JSON.stringify(`jianfu: ${browsers[1]} ${browsers[0]}`)} + " (" + error + ")", { cause: error });
 }
 export const { estimate, parse, demoText, version, mount } = api;
-export const estimateWorkbook = workbooks.estimateWorkbook(api);
+export { estimateWorkbook };
 `,
 );
 
@@ -222,7 +236,7 @@ writeFileSync(join(dist, "jianfu-offline.html"), offline);
 const all = readdirSync(dist)
   .filter((name) => name !== "sw.js" && name !== "jianfu-offline.html")
   .sort();
-const lazy = [readerJs, readerBin];
+const lazy = [workbooksJs, readerJs, readerBin];
 const assets = all.filter((name) => !lazy.includes(name));
 const version = createHash("sha256");
 for (const name of all) version.update(name).update(read(name));

@@ -16,9 +16,10 @@ const sized = (name) => {
 };
 // The workbook reader is loaded only when a workbook is chosen: it is
 // shown, and not counted in what the page costs.
-const onDemand = readdirSync(dir).filter((name) => name.startsWith("jianfu-reader-")).map(sized);
+const lazy = (name) => name.startsWith("jianfu-reader-") || name.startsWith("jianfu-workbooks-");
+const onDemand = readdirSync(dir).filter(lazy).map(sized);
 const rows = readdirSync(dir)
-  .filter((name) => /\.(wasm|js|css)$/.test(name) && name !== "sw.js" && !name.startsWith("jianfu-reader-"))
+  .filter((name) => /\.(wasm|js|css)$/.test(name) && name !== "sw.js" && !lazy(name))
   .map((name) => {
     const bytes = readFileSync(join(dir, name));
     return { name, raw: statSync(join(dir, name)).size, gzip: gzipSync(bytes, { level: 9 }).length };

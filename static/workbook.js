@@ -1,9 +1,13 @@
 // Workbooks, read in a worker that is started the first time a workbook is
 // chosen, so the page's first load carries none of the reader (README,
-// Workbooks). scripts/postbuild.mjs puts this text into the page's loader,
-// the offline file's and jianfu-api.js, each giving its own `source`:
+// Workbooks). scripts/postbuild.mjs makes this text the module
+// jianfu-workbooks-HASH.js, which the hosted page and jianfu-api.js import
+// only then, and puts it into the offline file's loader; each gives its own
+// `source`:
 //   worker(): a new Worker running jianfu-reader-HASH.js;
 //   wasm():   the reader's wasm, as a URL or as bytes.
+// No `await`: the loaders it goes into must parse in every browser the
+// check lets through (see tests/e2e/old-browser.test.mjs).
 // `read(bytes, lang)` resolves to the reader's `{ chosen, sheets }`, or
 // rejects with an Error whose message says what is wrong with the file, in
 // `lang`. The page's wasm calls it as `jianfuReadWorkbook`.
@@ -45,20 +49,27 @@ const jianfuWorkbooks = (source) => {
     });
   // A workbook given to the API: an ArrayBuffer, a typed array or a Blob
   // (a File from an <input type="file"> is a Blob).
-  const bytesOf = async (data) => {
-    if (typeof Blob !== "undefined" && data instanceof Blob) return new Uint8Array(await data.arrayBuffer());
-    if (data instanceof ArrayBuffer) return new Uint8Array(data);
-    if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    throw new TypeError("jianfu: estimateWorkbook(data): data must be an ArrayBuffer, a Uint8Array or a Blob");
+  const bytesOf = (data) => {
+    if (typeof Blob !== "undefined" && data instanceof Blob) return data.arrayBuffer().then((b) => new Uint8Array(b));
+    if (data instanceof ArrayBuffer) return Promise.resolve(new Uint8Array(data));
+    if (ArrayBuffer.isView(data)) return Promise.resolve(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    return Promise.reject(
+      new TypeError("jianfu: estimateWorkbook(data): data must be an ArrayBuffer, a Uint8Array or a Blob"),
+    );
   };
   // `estimateWorkbook(data, assumptions?, options?)`: what `estimate` gives
   // for the workbook's sheet, plus `sheet` (its name) and `sheets` (each
   // sheet's name, rows and whether it is hidden). `options.sheet` (a name,
   // or an index from 0) picks another sheet than the one naming the most
   // fields. `api` is the wasm module's exports.
-  const estimateWorkbook = (api) => async (data, assumptions, options) => {
-    const lang = options && options.lang === "en" ? "en" : "zh";
-    const book = await read(await bytesOf(data), lang);
+  const estimateWorkbook = (api) => (data, assumptions, options) =>
+    Promise.resolve().then(() => {
+      const lang = options && options.lang === "en" ? "en" : "zh";
+      return bytesOf(data)
+        .then((bytes) => read(bytes, lang))
+        .then((book) => fromSheet(api, book, assumptions, options));
+    });
+  const fromSheet = (api, book, assumptions, options) => {
     const wanted = options && options.sheet;
     const at =
       wanted === undefined || wanted === null

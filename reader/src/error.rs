@@ -28,6 +28,9 @@ pub enum Error {
     NotWorkbook,
     /// A zip that holds no workbook (a .docx, an archive of other files).
     NotSpreadsheet,
+    /// An Excel binary workbook (.xlsb): its merged cells cannot be read,
+    /// and without them units merged down would be guessed.
+    Xlsb,
     /// The file is damaged or cut short; the reader's own words.
     Corrupt(String),
     /// Every sheet has more than [`MAX_ROWS`] rows.
@@ -93,6 +96,12 @@ impl Error {
             }
             (Error::NotSpreadsheet, Lang::En) => {
                 "This file is a zip archive with no worksheet in it (a Word document or another archive, perhaps). Upload the account list as .xlsx, .xls, .ods or CSV.".into()
+            }
+            (Error::Xlsb, Lang::Zh) => {
+                "这是 Excel 二进制工作簿（.xlsb），其中的合并单元格无法读取。请在 Excel 中另存为 .xlsx 后再上传。".into()
+            }
+            (Error::Xlsb, Lang::En) => {
+                "This is an Excel binary workbook (.xlsb), whose merged cells cannot be read. Save it as .xlsx in Excel and upload it again.".into()
             }
             (Error::Corrupt(why), Lang::Zh) => format!(
                 "工作簿已损坏或不完整，无法读取（{why}）。请在表格软件中打开并另存后重试。"

@@ -175,6 +175,8 @@ fn read_zip(bytes: &[u8]) -> Result<Vec<Sheet>, Error> {
             ));
         }
         Ok(sheets)
+    } else if parts::has(&zip, "xl/workbook.bin") {
+        Err(Error::Xlsb)
     } else {
         Err(Error::NotSpreadsheet)
     }

@@ -185,6 +185,7 @@ fn bad_files_are_refused_with_what_to_do() {
     );
     assert!(MAX_FILE_BYTES < big.len() && MAX_ROWS < 1_000_000);
     assert_eq!(read(b"").unwrap_err(), Error::NotWorkbook);
+    assert_eq!(read(&zip_of("xl/workbook.bin")).unwrap_err(), Error::Xlsb);
 }
 
 #[test]
@@ -197,6 +198,7 @@ fn every_refusal_says_what_to_do_in_both_languages() {
         Error::Encrypted,
         Error::NotWorkbook,
         Error::NotSpreadsheet,
+        Error::Xlsb,
         Error::Corrupt("invalid Zip archive".into()),
         Error::TooManyRows {
             sheet: "清单".into(),
@@ -224,4 +226,33 @@ fn every_refusal_says_what_to_do_in_both_languages() {
     }
     .message(Lang::En)
     .contains("has 1,000,000 rows, over the limit of 250,000"));
+}
+
+/// A zip holding one empty part of this name (stored, written by hand).
+fn zip_of(name: &str) -> Vec<u8> {
+    let name = name.as_bytes();
+    let n = name.len() as u16;
+    let mut zip = Vec::new();
+    // Local header: signature, version, flags, method (stored), time,
+    // date, CRC, sizes, name length, extra length, name.
+    zip.extend_from_slice(&[0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    zip.extend_from_slice(&[0; 12]);
+    zip.extend_from_slice(&n.to_le_bytes());
+    zip.extend_from_slice(&[0, 0]);
+    zip.extend_from_slice(name);
+    let directory = zip.len() as u32;
+    // Central directory entry, pointing at offset 0.
+    zip.extend_from_slice(&[0x50, 0x4b, 0x01, 0x02, 20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    zip.extend_from_slice(&[0; 12]);
+    zip.extend_from_slice(&n.to_le_bytes());
+    zip.extend_from_slice(&[0; 12]);
+    zip.extend_from_slice(&[0; 4]);
+    zip.extend_from_slice(name);
+    let size = zip.len() as u32 - directory;
+    // End of central directory: one entry.
+    zip.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 1, 0, 1, 0]);
+    zip.extend_from_slice(&size.to_le_bytes());
+    zip.extend_from_slice(&directory.to_le_bytes());
+    zip.extend_from_slice(&[0, 0]);
+    zip
 }

@@ -262,13 +262,17 @@ function featuresUsed(wasmPath) {
   return used;
 }
 
-test("check.js probes exactly the features the built wasm uses", () => {
-  const wasm = readdirSync(DIST).find((name) => name.endsWith("_bg.wasm"));
+test("check.js probes exactly the features the built wasm uses, and the workbook reader uses no other", () => {
+  const wasm = readdirSync(DIST).find((name) => /^jianfu-[0-9a-f]+_bg\.wasm$/.test(name));
   const used = [...featuresUsed(join(DIST, wasm))].sort();
   const check = readFileSync(resolve("static/check.js"), "utf8");
   const probed = [...check.matchAll(/^\s+\["([a-z -]+)", probe\(/gm)].map((m) => m[1]).sort();
   assert.deepEqual(used, ["bulk memory", "multi-value", "non-trapping float-to-int", "reference types", "sign extension"]);
   assert.deepEqual(probed, used);
+  // The reader runs only where the check let the page run.
+  const reader = readdirSync(DIST).find((name) => /^jianfu-reader-[0-9a-f]+_bg\.wasm$/.test(name));
+  const beyond = [...featuresUsed(join(DIST, reader))].filter((feature) => !probed.includes(feature));
+  assert.deepEqual(beyond, []);
 });
 
 test("each probe of check.js is valid with its feature and invalid without it", () => {

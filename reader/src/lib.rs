@@ -189,7 +189,14 @@ fn read_ole(bytes: &[u8]) -> Result<Vec<Sheet>, Error> {
     if ole.exists("/EncryptedPackage") {
         return Err(Error::Encrypted);
     }
-    let mut hidden = parts::xls_hidden_rows(&mut ole);
+    let biff = parts::Biff::read(&mut ole);
+    if biff.as_ref().is_some_and(parts::Biff::encrypted) {
+        return Err(Error::Encrypted);
+    }
+    if biff.as_ref().is_some_and(|biff| !biff.formulas_whole()) {
+        return Err(Error::Corrupt("a formula record is cut short".into()));
+    }
+    let mut hidden = biff.map(|biff| biff.hidden_rows()).unwrap_or_default();
     let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsError::Password => Error::Encrypted,
         e => parts::corrupt(e),

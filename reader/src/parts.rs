@@ -261,41 +261,86 @@ pub(crate) fn open_ole(bytes: &[u8]) -> Result<Ole<'_>, Error> {
 /// BIFF8 record types (MS-XLS 2.3).
 const BOUNDSHEET: u16 = 0x0085;
 const EOF: u16 = 0x000A;
+const FILEPASS: u16 = 0x002F;
+const FORMULA: u16 = 0x0006;
 const ROW: u16 = 0x0208;
 /// The ROW record's flag for a hidden row (`fDyZero`).
 const ROW_HIDDEN: u16 = 0x0020;
 
-/// The rows (from 0) each sheet of an .xls file hides, by sheet name, from
-/// the ROW records of each sheet's substream, which the workbook's
-/// BOUNDSHEET records find. What cannot be read is left out: calamine has
-/// read the cells, and the notice is all that would be lost.
-pub(crate) fn xls_hidden_rows(ole: &mut Ole<'_>) -> HashMap<String, Vec<usize>> {
-    let mut stream = Vec::new();
-    let read = ["/Workbook", "/Book"].iter().any(|name| {
-        ole.open_stream(name)
-            .and_then(|mut s| s.read_to_end(&mut stream))
-            .is_ok()
-    });
-    let mut hidden = HashMap::new();
-    if !read {
-        return hidden;
+/// An .xls file's workbook stream: BIFF records, one after another.
+pub(crate) struct Biff(Vec<u8>);
+
+impl Biff {
+    /// The workbook stream of an OLE file (`Workbook`, or `Book` in files
+    /// from before Excel 97); `None` when it has neither.
+    pub(crate) fn read(ole: &mut Ole<'_>) -> Option<Biff> {
+        let mut stream = Vec::new();
+        ["/Workbook", "/Book"]
+            .iter()
+            .any(|name| {
+                stream.clear();
+                ole.open_stream(name)
+                    .and_then(|mut s| s.read_to_end(&mut stream))
+                    .is_ok()
+            })
+            .then_some(Biff(stream))
     }
-    // Each record: its type and length (two bytes each), then its data.
-    let record = |at: usize| -> Option<(u16, &[u8], usize)> {
-        let head = stream.get(at..at + 4)?;
+
+    /// The record at `at`: its type, its data, and where the next begins.
+    fn record(&self, at: usize) -> Option<(u16, &[u8], usize)> {
+        let head = self.0.get(at..at.checked_add(4)?)?;
         let kind = u16::from_le_bytes([head[0], head[1]]);
         let len = u16::from_le_bytes([head[2], head[3]]) as usize;
-        Some((kind, stream.get(at + 4..at + 4 + len)?, at + 4 + len))
-    };
-    let mut sheets = Vec::new();
-    let mut at = 0;
-    while let Some((kind, data, next)) = record(at) {
-        if kind == EOF {
-            break;
-        }
-        if kind == BOUNDSHEET && data.len() >= 8 {
+        Some((kind, self.0.get(at + 4..at + 4 + len)?, at + 4 + len))
+    }
+
+    /// The records from `at` to the end of the stream, or to one past its
+    /// end (a record cut short ends them).
+    fn records(&self, mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+        std::iter::from_fn(move || {
+            let (kind, data, next) = self.record(at)?;
+            at = next;
+            Some((kind, data))
+        })
+    }
+
+    /// True when the workbook is encrypted: its globals hold a FILEPASS
+    /// record, and every record after it is ciphertext.
+    pub(crate) fn encrypted(&self) -> bool {
+        self.records(0)
+            .take_while(|&(kind, _)| kind != EOF)
+            .any(|(kind, _)| kind == FILEPASS)
+    }
+
+    /// True when every FORMULA record holds the formula it says it does.
+    /// calamine parses every formula as it opens the file, and a formula
+    /// cut short makes it panic (its issues #707 and #721), which in the
+    /// reader's wasm ends the worker: such a file is refused first.
+    pub(crate) fn formulas_whole(&self) -> bool {
+        self.records(0).all(|(kind, data)| {
+            kind != FORMULA
+                || data.get(20..22).is_some_and(|cce| {
+                    22 + u16::from_le_bytes([cce[0], cce[1]]) as usize <= data.len()
+                })
+        })
+    }
+
+    /// The rows (from 0) each sheet hides, by sheet name, from the ROW
+    /// records of each sheet's substream, which the workbook's BOUNDSHEET
+    /// records find. What cannot be read is left out: calamine has read
+    /// the cells, and the notice is all that would be lost.
+    pub(crate) fn hidden_rows(&self) -> HashMap<String, Vec<usize>> {
+        let mut sheets = Vec::new();
+        for (kind, data) in self.records(0) {
+            if kind == EOF {
+                break;
+            }
+            if kind != BOUNDSHEET || data.len() < 8 {
+                continue;
+            }
             let start = u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize;
             let chars = data[6] as usize;
+            // A ShortXLUnicodeString: Latin-1 bytes, or UTF-16.
             let name = match data[7] & 1 {
                 0 => data
                     .get(8..8 + chars)
@@ -312,26 +357,22 @@ pub(crate) fn xls_hidden_rows(ole: &mut Ole<'_>) -> HashMap<String, Vec<usize>> 
                 sheets.push((name, start));
             }
         }
-        at = next;
-    }
-    for (name, start) in sheets {
-        let mut rows = Vec::new();
-        let mut at = start;
-        while let Some((kind, data, next)) = record(at) {
-            if kind == EOF {
-                break;
-            }
-            if kind == ROW && data.len() >= 14 {
-                let row = u16::from_le_bytes([data[0], data[1]]) as usize;
-                if u16::from_le_bytes([data[12], data[13]]) & ROW_HIDDEN != 0 {
-                    rows.push(row);
-                }
-            }
-            at = next;
+        let mut hidden = HashMap::new();
+        for (name, start) in sheets {
+            let rows = self
+                .records(start)
+                .take_while(|&(kind, _)| kind != EOF)
+                .filter(|&(kind, data)| {
+                    kind == ROW
+                        && data.len() >= 14
+                        && u16::from_le_bytes([data[12], data[13]]) & ROW_HIDDEN != 0
+                })
+                .map(|(_, data)| u16::from_le_bytes([data[0], data[1]]) as usize)
+                .collect();
+            hidden.insert(name, rows);
         }
-        hidden.insert(name, rows);
+        hidden
     }
-    hidden
 }
 
 #[cfg(test)]

@@ -158,6 +158,9 @@ fn bad_files_are_refused_with_what_to_do() {
     assert_eq!(refused("bad/encrypted.xls"), Error::Encrypted);
     assert!(matches!(refused("bad/truncated.xlsx"), Error::Corrupt(_)));
     assert!(matches!(refused("bad/lying.xlsx"), Error::Corrupt(_)));
+    // Found by the fuzzer: office.xls with a FORMULA record whose formula
+    // is cut short, on which calamine panics; refused before calamine.
+    assert!(matches!(refused("bad/formula-cut.xls"), Error::Corrupt(_)));
     assert_eq!(refused("bad/not-a-workbook.xlsx"), Error::NotWorkbook);
     assert_eq!(refused("bad/renamed.xlsx"), Error::NotWorkbook);
     assert_eq!(refused("bad/not-excel.zip.xlsx"), Error::NotSpreadsheet);

@@ -160,6 +160,21 @@ test("bad workbooks are refused with a message, and the list on screen stays", T
   }, { onDialog: (dialog) => dialog.accept() });
 });
 
+test("a reader that cannot load says so, and the next workbook starts it afresh", TIMEOUT, async () => {
+  await withApp(env.browser, env.server, async ({ context, page, log }) => {
+    await context.route(/jianfu-reader-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+    await page.getByTestId("upload").setInputFiles(fixture("sheets/county.xlsx"));
+    await page.getByTestId("workbook-error").filter({ hasText: /工作簿读取模块未能加载/ }).waitFor({ timeout: 60_000 });
+    await context.unroute(/jianfu-reader-[0-9a-f]+_bg\.wasm$/);
+    await upload(page, "sheets/county.xlsx");
+    await setAsOf(page, "2019-04-19");
+    await expectShown(page, COUNTY);
+    // The aborted request is the test's own doing.
+    log.failures.length = 0;
+    log.errors.length = 0;
+  });
+});
+
 test("in English, a refusal is in English", TIMEOUT, async () => {
   await withApp(env.browser, env.server, async ({ page }) => {
     await page.getByTestId("upload").setInputFiles(fixture("workbooks/bad/encrypted.xlsx"));

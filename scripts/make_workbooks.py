@@ -96,6 +96,9 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_sheets import parse_tsv  # noqa: E402  (the same reader of Excel's text/plain)
 import zlib
 from decimal import Decimal as D
 from hashlib import sha256
@@ -387,40 +390,6 @@ def write_tsv(path, cells, merges):
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\r\n".join(lines) + "\r\n")
 
-
-def parse_tsv(text):
-    """A small reader of Excel's text/plain, used only to check what was written."""
-    recs, rec, cell, i, q = [], [], "", 0, False
-    while i < len(text):
-        ch = text[i]
-        if q:
-            if ch == '"':
-                if text[i + 1:i + 2] == '"':
-                    cell += '"'
-                    i += 1
-                else:
-                    q = False
-            else:
-                cell += ch
-        elif ch == '"' and cell == "":
-            q = True
-        elif ch == "\t":
-            rec.append(cell)
-            cell = ""
-        elif ch == "\r" and text[i + 1:i + 2] == "\n":
-            rec.append(cell)
-            recs.append(rec)
-            rec, cell = [], ""
-            i += 1
-        else:
-            cell += ch
-        i += 1
-    assert rec == [] and cell == ""
-    return recs
-
-
-# --------------------------------------------------------------------------
-# office.md
 
 def fmt_followers(f):
     return "不足1000 (text: below 1,000, count unknown)" if f == "<1000" else f"{f:,}"

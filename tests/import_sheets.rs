@@ -13,12 +13,11 @@
 //! and as HTML; the HTML is read in the browser tests).
 
 mod common;
-use common::{as_of, fixture};
+use common::{as_of, fixture, run};
 
 use jianfu::core::account::{Field, Level, Platform};
-use jianfu::core::assumptions::Assumptions;
 use jianfu::core::diagnostic::{Problem, Severity};
-use jianfu::core::estimate::{estimate, Estimate, GroupSummary, Overrides};
+use jianfu::core::estimate::{Estimate, GroupSummary, Overrides};
 use jianfu::core::import::{import, Context, Import};
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
@@ -30,12 +29,7 @@ fn read(name: &str) -> (Import, Estimate) {
         &fixture(&format!("sheets/{name}.tsv")),
         &Context::as_of(as_of()),
     );
-    let estimate = estimate(
-        &import.accounts,
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    );
+    let estimate = run(&import.accounts, &Overrides::new());
     (import, estimate)
 }
 
@@ -198,12 +192,7 @@ fn read_workbook(path: &str) -> (Import, Estimate) {
         merges: Some(merges),
     };
     let import = import(&text, &context);
-    let estimate = estimate(
-        &import.accounts,
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    );
+    let estimate = run(&import.accounts, &Overrides::new());
     (import, estimate)
 }
 
@@ -274,12 +263,7 @@ fn an_office_workbook_gives_the_figures_of_its_list_pasted() {
     // the same accounts and figures, and row 10's fee, =0.1+0.2, is 0.30
     // exactly however the file stores the double.
     let pasted = import(&fixture("workbooks/office.tsv"), &Context::as_of(as_of()));
-    let pasted = estimate(
-        &pasted.accounts,
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    );
+    let pasted = run(&pasted.accounts, &Overrides::new());
     assert_eq!(pasted.accounts.len(), 11);
     for path in [
         "workbooks/office.xlsx",

@@ -96,12 +96,9 @@ pub fn estimate(
     assumptions: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = read_options(&options)?.lang;
-    let assumptions =
-        js_input::assumptions(&assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
-    let as_of = assumptions.as_of.unwrap_or_else(today);
-    let import = read_input(&input, &Context::as_of(as_of), lang)?;
-    estimate_import(&import, &assumptions, as_of, lang)
+    estimate_with(&assumptions, &options, |context, lang| {
+        read_input(&input, context, lang)
+    })
 }
 
 /// `estimateSheet(text, merges, assumptions?, options?)`: `estimate` for a
@@ -116,28 +113,32 @@ pub fn estimate_sheet(
     assumptions: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let lang = read_options(&options)?.lang;
-    let assumptions =
-        js_input::assumptions(&assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
-    let as_of = assumptions.as_of.unwrap_or_else(today);
     let merges = crate::web::json::merges(&merges).ok_or_else(|| {
         js_sys::Error::new("jianfu: estimateSheet(merges): not the reader's merges")
     })?;
-    let context = Context {
-        as_of: Some(as_of),
-        merges: Some(merges),
-    };
-    estimate_import(&import(&text, &context), &assumptions, as_of, lang)
+    estimate_with(&assumptions, &options, |context, _| {
+        let context = Context {
+            merges: Some(merges),
+            ..context.clone()
+        };
+        Ok(import(&text, &context))
+    })
 }
 
-/// The estimate of an import, with its diagnostics, as `estimate` returns it.
-fn estimate_import(
-    import: &Import,
-    assumptions: &crate::core::assumptions::Assumptions,
-    as_of: crate::core::date::Date,
-    lang: Lang,
+/// `estimate`'s work once the input is known: the options and assumptions
+/// read, the input imported by `read` against the as-of date, the estimate
+/// made, and the result with its diagnostics as `estimate` returns it.
+fn estimate_with(
+    assumptions: &JsValue,
+    options: &JsValue,
+    read: impl FnOnce(&Context, Lang) -> Result<Import, JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let result = run_estimate(&import.accounts, assumptions, as_of, &Overrides::new());
+    let lang = read_options(options)?.lang;
+    let assumptions =
+        js_input::assumptions(assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
+    let as_of = assumptions.as_of.unwrap_or_else(today);
+    let import = read(&Context::as_of(as_of), lang)?;
+    let result = run_estimate(&import.accounts, &assumptions, as_of, &Overrides::new());
     let view = result.view(lang);
     // Figures too large to work out exactly are said first.
     let approximated = result.approximated.diagnostics();

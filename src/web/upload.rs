@@ -15,6 +15,7 @@ use yew::Callback;
 use crate::core::grid::Merges;
 use crate::core::lang::Lang;
 use crate::web::decode::decode;
+use crate::web::i18n::Text;
 use crate::web::json::{self, field};
 use crate::web::shared::Shared;
 use crate::web::state::{Action, Notice};
@@ -83,22 +84,37 @@ fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 /// a text list as a new list, a workbook's chosen sheet as a table with
 /// its merges. A file that cannot be read leaves the list as it was.
 pub fn upload(file: web_sys::File, lang: Lang, dispatch: Callback<Action>) {
+    let name = file.name();
+    // Said at once for a workbook by its name, so that files chosen one
+    // after another are read in the order chosen: only the answer for the
+    // file being read counts (see `Action::ReadBook`).
+    let named = is_workbook(&name, &[]);
+    if named {
+        dispatch.emit(Action::ReadBook(Book::Reading(name.clone())));
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        let name = file.name();
         let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-            dispatch.emit(Action::Notify(Notice::FileUnreadable));
+            // The browser could not read the file at all (it went away).
+            dispatch.emit(match named {
+                true => Action::ReadBook(Book::Failed(
+                    name,
+                    Text::NoticeFileUnreadable.get(lang).into(),
+                )),
+                false => Action::Notify(Notice::FileUnreadable),
+            });
             return;
         };
         let bytes = Uint8Array::new(&buffer);
-        let head = bytes.subarray(0, 8).to_vec();
-        if !is_workbook(&name, &head) {
-            match decode(&bytes.to_vec()) {
-                Ok((text, _)) => dispatch.emit(Action::NewList(text)),
-                Err(_) => dispatch.emit(Action::Notify(Notice::FileUnreadable)),
+        if !named {
+            if !is_workbook(&name, &bytes.subarray(0, 8).to_vec()) {
+                match decode(&bytes.to_vec()) {
+                    Ok((text, _)) => dispatch.emit(Action::NewList(text)),
+                    Err(_) => dispatch.emit(Action::Notify(Notice::FileUnreadable)),
+                }
+                return;
             }
-            return;
+            dispatch.emit(Action::ReadBook(Book::Reading(name.clone())));
         }
-        dispatch.emit(Action::ReadBook(Book::Reading(name.clone())));
         let book = match read(name.clone(), &bytes, lang).await {
             Ok(book) => Book::Read {
                 sheet: book.chosen,

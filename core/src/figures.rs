@@ -17,6 +17,11 @@ pub fn number(value: Num, places: u32, lang: Lang) -> String {
     group(&text, lang)
 }
 
+/// A count (of rows, accounts), grouped as the language does.
+pub fn count(n: usize, lang: Lang) -> String {
+    number(Num::int(i64::try_from(n).unwrap_or(i64::MAX)), 0, lang)
+}
+
 /// A range of numbers: `"2–3"`, or one number when the ends agree after
 /// rounding.
 pub fn number_span(span: Span, places: u32, lang: Lang) -> String {

@@ -1,8 +1,7 @@
 //! Why a workbook could not be read, said in the user's language.
 
-use jianfu_core::figures::number;
+use jianfu_core::figures::count;
 use jianfu_core::lang::Lang;
-use jianfu_core::num::Num;
 
 use crate::{MAX_FILE_BYTES, MAX_INFLATED_BYTES, MAX_ROWS};
 
@@ -47,11 +46,6 @@ pub enum Error {
         /// The sheet.
         sheet: String,
     },
-}
-
-/// A count as the page writes counts (250,000), in `lang`.
-fn count(n: usize, lang: Lang) -> String {
-    number(Num::int(i64::try_from(n).unwrap_or(i64::MAX)), 0, lang)
 }
 
 impl Error {

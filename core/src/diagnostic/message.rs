@@ -5,9 +5,8 @@ use crate::account::{Bound, Field, Level};
 use crate::date::Meaning;
 use crate::diagnostic::{shorten_to, Diagnostic, Expected, Problem, RowList};
 use crate::fields::label;
-use crate::figures::number;
+use crate::figures::{count, number};
 use crate::lang::Lang;
-use crate::num::Num;
 use crate::values::Fault;
 
 /// The most ranges of a [`RowList`] a sentence names; the rest are counted.
@@ -425,11 +424,6 @@ fn level_words(level: Level) -> &'static str {
     }
 }
 
-/// A count with thousands separators, as the rest of the page shows them.
-fn count(n: usize, lang: Lang) -> String {
-    number(Num::int(i64::try_from(n).unwrap_or(i64::MAX)), 0, lang)
-}
-
 fn expected_zh(expected: Expected) -> &'static str {
     match expected {
         Expected::Count => "数字，如 1,234、1.2万 或 10万+",
@@ -502,6 +496,7 @@ mod tests {
     use crate::account::Platform;
     use crate::date::Date;
     use crate::diagnostic::Location;
+    use crate::num::Num;
 
     #[test]
     fn messages_name_row_column_value_and_expectation() {

@@ -242,7 +242,7 @@ fn hidden_sheets(book: &crate::web::upload::Workbook) -> Option<String> {
 
 /// `账号清单（18 行）`, `旧版清单（4 行，隐藏）`, `明细（1,000,000 行，超过上限）`.
 fn sheet_label(sheet: &crate::web::upload::Sheet, lang: Lang) -> String {
-    let rows = crate::core::figures::number(crate::core::num::Num::int(sheet.rows as i64), 0, lang);
+    let rows = crate::core::figures::count(sheet.rows, lang);
     let mut notes = vec![format!("{rows}{}", Text::Rows.get(lang))];
     if sheet.hidden {
         notes.push(Text::HiddenSheet.get(lang).to_string());

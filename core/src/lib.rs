@@ -24,3 +24,4 @@ pub mod table;
 mod testing;
 pub mod text;
 pub mod values;
+pub mod yearly;

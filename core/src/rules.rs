@@ -22,10 +22,10 @@ use serde::Serialize;
 use crate::account::{Account, Bound, Decision, Level, Staffing};
 use crate::assumptions::Assumptions;
 use crate::date::{Date, LastPost, Meaning, Silence};
-use crate::estimate::AccountFigures;
 use crate::figures;
 use crate::lang::Lang;
 use crate::num::{Num, Span};
+use crate::yearly::AccountFigures;
 
 /// Which rule decided an account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -409,8 +409,8 @@ fn span_with_midpoint(span: Span, lang: Lang, show: impl Fn(Num) -> String) -> S
 mod tests {
     use super::*;
     use crate::account::Figure;
-    use crate::estimate::AccountFigures;
     use crate::testing::{as_of, int};
+    use crate::yearly::AccountFigures;
 
     fn date(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).unwrap()

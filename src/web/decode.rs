@@ -68,11 +68,14 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     Ok((text, Encoding::Gb18030))
 }
 
-/// True for a ZIP (`.xlsx`, `.docx`) or OLE (`.xls`, `.doc`) file, or any
-/// file with a NUL byte near its start, which no CSV in UTF-8 or GB18030
-/// has.
+/// True for a ZIP (`.xlsx`, `.ods`, `.docx`) or OLE (`.xls`, `.doc`) file,
+/// by its first bytes: what the upload gives to the workbook reader.
+pub fn is_container(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// True for a ZIP or OLE file, or any file with a NUL byte near its start,
+/// which no CSV in UTF-8 or GB18030 has.
 fn is_binary(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
-        || bytes.iter().take(8192).any(|&b| b == 0)
+    is_container(bytes) || bytes.iter().take(8192).any(|&b| b == 0)
 }

@@ -329,7 +329,7 @@ impl Reducible for State {
                 };
                 if answer {
                     if let Book::Read { book: read, sheet } = &book {
-                        next.show_sheet(&read.clone(), *sheet);
+                        next.show_sheet(read, *sheet);
                     }
                     next.book = Some(book);
                 }

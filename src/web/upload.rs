@@ -14,7 +14,7 @@ use yew::Callback;
 
 use crate::core::grid::Merges;
 use crate::core::lang::Lang;
-use crate::web::decode::decode;
+use crate::web::decode::{decode, is_container};
 use crate::web::i18n::Text;
 use crate::web::json::{self, field};
 use crate::web::shared::Shared;
@@ -76,8 +76,7 @@ fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     [".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".et"]
         .iter()
         .any(|ext| name.ends_with(ext))
-        || bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        || is_container(bytes)
 }
 
 /// Reads an uploaded or dropped file and sends what it holds to the app:

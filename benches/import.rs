@@ -20,8 +20,9 @@ mod native {
 
     use jianfu::core::assumptions::Assumptions;
     use jianfu::core::demo::demo_as_of;
-    use jianfu::core::estimate::{estimate, Overrides};
+    use jianfu::core::estimate::estimate;
     use jianfu::core::import::import_text;
+    use jianfu::core::plan::Plan;
 
     use super::lists;
 
@@ -47,9 +48,8 @@ mod native {
         let import = import_text(text);
         let result = estimate(
             &import.accounts,
-            &Assumptions::default(),
+            &Plan::new(Assumptions::default()),
             demo_as_of(),
-            &Overrides::new(),
         );
         result.accounts.len()
     }

@@ -168,7 +168,7 @@ const browsers = [/<p>(可用的浏览器：[^<]*)<\/p>/, /<p lang="en">(Jianfu 
 writeFileSync(
   join(dist, "jianfu-api.js"),
   `// Jianfu's JavaScript API under a stable name. Usage:
-//   import { estimate, estimateWorkbook, parse, demoText, version, mount } from "./jianfu-api.js";
+//   import { estimate, compare, estimateWorkbook, parse, demoText, version, mount } from "./jianfu-api.js";
 import init, * as api from "./${js}";
 ${lazyWorkbooks("globalThis", "api")}
 try {
@@ -176,7 +176,7 @@ try {
 } catch (error) {
   throw new Error(${JSON.stringify(`jianfu: ${browsers[1]} ${browsers[0]}`)} + " (" + error + ")", { cause: error });
 }
-export const { estimate, parse, demoText, version, mount } = api;
+export const { estimate, compare, parse, demoText, version, mount } = api;
 export { estimateWorkbook };
 `,
 );

@@ -348,12 +348,8 @@ fn estimate_html(html: &str) -> jianfu::core::estimate::Estimate {
     let as_of = Date::from_ymd(2019, 4, 19).unwrap();
     let grid = jianfu::web::clipboard::table(html).expect("a table");
     let import = import_grid(grid, Some(as_of));
-    jianfu::core::estimate::estimate(
-        &import.accounts,
-        &Assumptions::default(),
-        as_of,
-        &Default::default(),
-    )
+    let plan = jianfu::core::plan::Plan::new(Assumptions::default());
+    jianfu::core::estimate::estimate(&import.accounts, &plan, as_of)
 }
 
 fn assert_summary(estimate: &jianfu::core::estimate::Estimate, expected: &JsValue) {

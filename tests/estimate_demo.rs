@@ -10,12 +10,13 @@ use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::demo::{demo_as_of, DEMO_CSV};
 use jianfu::core::diagnostic::Severity;
-use jianfu::core::estimate::{estimate, Estimate, Overrides};
+use jianfu::core::estimate::{estimate, Estimate};
 use jianfu::core::explain::{explain, Headline};
 use jianfu::core::figures;
 use jianfu::core::import::import_text;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
+use jianfu::core::plan::Plan;
 use jianfu::core::rules::Rule;
 
 fn demo_accounts() -> Vec<Account> {
@@ -33,9 +34,8 @@ fn demo_accounts() -> Vec<Account> {
 fn demo_estimate() -> Estimate {
     estimate(
         &demo_accounts(),
-        &Assumptions::default(),
+        &Plan::new(Assumptions::default()),
         demo_as_of(),
-        &Overrides::new(),
     )
 }
 
@@ -43,12 +43,7 @@ fn demo_estimate() -> Estimate {
 fn two_hundred_and_eighty_two_accounts_by_level() {
     let accounts = demo_accounts();
     assert_eq!(accounts.len(), 282);
-    let e = estimate(
-        &accounts,
-        &Assumptions::default(),
-        demo_as_of(),
-        &Overrides::new(),
-    );
+    let e = estimate(&accounts, &Plan::new(Assumptions::default()), demo_as_of());
     assert!(e.approximated.diagnostics().is_empty(), "the demo is exact");
     let count = |level| accounts.iter().filter(|a| a.level == level).count();
     assert_eq!(count(Level::County), 218);
@@ -166,15 +161,7 @@ fn the_default_rules_shut_about_eighty_percent() {
 
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for r in &e.accounts {
-        let name = match r.rule {
-            Rule::Dormant => "dormant",
-            Rule::LowReach => "lowReach",
-            Rule::Village => "village",
-            Rule::PoorValue => "poorValue",
-            Rule::Given => "given",
-            Rule::Default => "default",
-        };
-        *by_rule.entry(name).or_default() += 1;
+        *by_rule.entry(r.rule.key()).or_default() += 1;
     }
     let expected: BTreeMap<&str, usize> = [
         ("dormant", 55),

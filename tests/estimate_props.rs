@@ -12,6 +12,7 @@ use jianfu::core::estimate::{estimate, Estimate, Estimator, Overrides};
 use jianfu::core::explain::explain;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
+use jianfu::core::plan::Plan;
 use proptest::prelude::*;
 
 /// A non-negative range in tenths, up to a few thousand.
@@ -194,7 +195,7 @@ proptest! {
         a in assumptions(),
         o in overrides(),
     ) {
-        let s = estimate(&accounts, &a, as_of(), &o).summary;
+        let s = estimate(&accounts, &Plan::new(a).with_overrides(o.clone()), as_of()).summary;
         prop_assert_eq!(s.accounts_closed + s.accounts_merged + s.accounts_kept, s.accounts_total);
         prop_assert_eq!(s.accounts_closed + s.accounts_merged, s.accounts_shut);
         prop_assert_eq!(s.accounts_total, accounts.len());
@@ -212,9 +213,9 @@ proptest! {
         o in overrides(),
         slice in 1usize..4,
     ) {
-        let mut estimator = Estimator::new(&accounts, a, as_of(), o.clone());
+        let mut estimator = Estimator::new(&accounts, &Plan::new(a).with_overrides(o.clone()), as_of());
         while !estimator.assess(&accounts, slice) {}
-        prop_assert_eq!(estimator.finish(), estimate(&accounts, &a, as_of(), &o));
+        prop_assert_eq!(estimator.finish(), estimate(&accounts, &Plan::new(a).with_overrides(o.clone()), as_of()));
     }
 
     /// Lists within what a cell may hold are worked out exactly: the
@@ -225,7 +226,7 @@ proptest! {
         a in assumptions(),
         o in overrides(),
     ) {
-        let e = estimate(&accounts, &a, as_of(), &o);
+        let e = estimate(&accounts, &Plan::new(a).with_overrides(o.clone()), as_of());
         prop_assert!(e.approximated.diagnostics().is_empty(), "{:?}", e.approximated);
     }
 
@@ -235,7 +236,7 @@ proptest! {
         a in assumptions(),
         o in overrides(),
     ) {
-        let e = estimate(&accounts, &a, as_of(), &o);
+        let e = estimate(&accounts, &Plan::new(a).with_overrides(o.clone()), as_of());
         for span in every_span(&e) {
             prop_assert!(ordered(span), "{span:?}");
         }
@@ -247,7 +248,7 @@ proptest! {
         a in assumptions(),
         o in overrides(),
     ) {
-        let e = estimate(&accounts, &a, as_of(), &o);
+        let e = estimate(&accounts, &Plan::new(a).with_overrides(o.clone()), as_of());
         for r in &e.accounts {
             prop_assert!(at_most(r.hours_freed, r.figures.hours));
             prop_assert!(at_most(r.cash_saved, r.figures.cash));
@@ -300,8 +301,8 @@ proptest! {
         };
         prop_assert!(wide.validate().is_ok());
         let none = Overrides::new();
-        let narrow = estimate(&accounts, &a, as_of(), &none);
-        let broad = estimate(&accounts, &wide, as_of(), &none);
+        let narrow = estimate(&accounts, &Plan::new(a).with_overrides(none.clone()), as_of());
+        let broad = estimate(&accounts, &Plan::new(wide).with_overrides(none.clone()), as_of());
         for (n, b) in narrow.accounts.iter().zip(&broad.accounts) {
             prop_assert_eq!(n.decision, b.decision);
             prop_assert!(within(n.hours_freed, b.hours_freed));
@@ -352,8 +353,8 @@ proptest! {
             ..a
         };
         prop_assert!(wide.validate().is_ok());
-        let narrow = estimate(&accounts, &a, as_of(), &overrides);
-        let broad = estimate(&accounts, &wide, as_of(), &overrides);
+        let narrow = estimate(&accounts, &Plan::new(a).with_overrides(overrides.clone()), as_of());
+        let broad = estimate(&accounts, &Plan::new(wide).with_overrides(overrides.clone()), as_of());
         let (n, b) = (&narrow.summary, &broad.summary);
         prop_assert!(within(n.hours_total, b.hours_total));
         prop_assert!(within(n.hours_freed, b.hours_freed));
@@ -371,7 +372,7 @@ proptest! {
         o in overrides(),
     ) {
         for assumptions in [a, b] {
-            let e = estimate(&accounts, &assumptions, as_of(), &o);
+            let e = estimate(&accounts, &Plan::new(assumptions).with_overrides(o.clone()), as_of());
             for r in &e.accounts {
                 if let Some(d) = o.get(&r.override_key()) {
                     prop_assert_eq!(r.decision, d);
@@ -430,7 +431,7 @@ proptest! {
             cost_per_read_threshold: big(w3),
             as_of: None,
         };
-        let e = estimate(&accounts, &a, as_of(), &Overrides::new());
+        let e = estimate(&accounts, &Plan::new(a), as_of());
         for lang in [Lang::Zh, Lang::En] {
             let _ = explain(&e, lang);
             let _ = e.view(lang);

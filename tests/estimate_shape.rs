@@ -15,6 +15,7 @@ use jianfu::core::assumptions::{Assumption, Assumptions, AssumptionsInput};
 use jianfu::core::estimate::{estimate, AccountKey, Overrides};
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
+use jianfu::core::plan::Plan;
 use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
 use serde::de::{Deserialize, Deserializer, IntoDeserializer, Visitor};
 use serde::ser::{Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
@@ -323,12 +324,7 @@ fn sample() -> Vec<Account> {
 
 #[test]
 fn summary_has_the_fields_of_spec_section_6() {
-    let e = estimate(
-        &sample(),
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    );
+    let e = estimate(&sample(), &Plan::new(Assumptions::default()), as_of());
     let v = Value::of(&e.view(Lang::Zh));
     assert_eq!(v.keys(), ["accounts", "summary"]);
     let s = v.get("summary");
@@ -376,12 +372,7 @@ fn summary_has_the_fields_of_spec_section_6() {
 
 #[test]
 fn accounts_have_the_fields_of_spec_section_6() {
-    let e = estimate(
-        &sample(),
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    );
+    let e = estimate(&sample(), &Plan::new(Assumptions::default()), as_of());
     let v = Value::of(&e.view(Lang::Zh));
     let Value::List(accounts) = v.get("accounts") else {
         panic!("accounts is a list");
@@ -418,7 +409,10 @@ fn accounts_have_the_fields_of_spec_section_6() {
     assert_eq!(closed.get("levelInferred"), &Value::Bool(true));
     assert_eq!(closed.get("decision").str(), "close");
     assert_eq!(closed.get("rule").str(), "lowReach");
-    assert_eq!(closed.get("reason").str(), "粉丝数856，低于1000");
+    assert_eq!(
+        closed.get("reason").str(),
+        "粉丝数856，低于1000（依据：国办发〔2018〕123号）"
+    );
     assert_eq!(closed.get("cash").num(), 10_000.33);
     assert_eq!(closed.get("cashSaved").num(), 10_000.33);
     assert_eq!(
@@ -448,19 +442,14 @@ fn accounts_have_the_fields_of_spec_section_6() {
 
 #[test]
 fn the_reason_follows_the_language() {
-    let e = estimate(
-        &sample(),
-        &Assumptions::default(),
-        as_of(),
-        &Overrides::new(),
-    );
+    let e = estimate(&sample(), &Plan::new(Assumptions::default()), as_of());
     let en = Value::of(&e.view(Lang::En));
     let Value::List(accounts) = en.get("accounts") else {
         panic!("accounts is a list");
     };
     assert_eq!(
         accounts[0].get("reason").str(),
-        "856 followers, below 1,000"
+        "856 followers, below 1,000 (source: 国办发〔2018〕123号)"
     );
 }
 
@@ -470,7 +459,11 @@ fn given_and_overridden_decisions_are_rule_given() {
     accounts[2].decision = Some(Decision::Close);
     let mut overrides = Overrides::new();
     overrides.insert(AccountKey::of(&accounts[0], 0), Decision::Keep);
-    let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+    let e = estimate(
+        &accounts,
+        &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
+        as_of(),
+    );
     let v = Value::of(&e.view(Lang::En));
     let Value::List(accounts) = v.get("accounts") else {
         panic!("accounts is a list");

@@ -82,7 +82,7 @@ fn the_chinese_template_imports_cleanly() {
     let csv = template_csv(Lang::Zh);
     assert!(csv.starts_with(
         "\u{FEFF}公众号名称,主办单位,层级,平台,粉丝数,每周发布次数,每期耗时（小时）,运营人数,\
-         运营方式,外包费用（万元）,其他费用（元）,篇均阅读,最近更新,处置意见,归并至\r\n"
+         运营方式,外包费用（万元）,其他费用（元）,篇均阅读,最近更新,互动功能,处置意见,归并至\r\n"
     ));
     assert_eq!(csv.matches("\r\n").count(), 3);
     let accounts = imported(Lang::Zh);

@@ -210,6 +210,9 @@ pub enum Field {
     AvgReads,
     /// Date of the last post.
     LastPost,
+    /// Whether its interaction (comment) function works: 互动功能,
+    /// 留言功能, 是否开通留言.
+    Interaction,
     /// A decision already made by the user.
     Decision,
     /// The account it merges into.
@@ -218,7 +221,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of SPEC §2 (and of the template).
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 16] = [
         Field::Name,
         Field::Unit,
         Field::Level,
@@ -232,6 +235,7 @@ impl Field {
         Field::OtherCost,
         Field::AvgReads,
         Field::LastPost,
+        Field::Interaction,
         Field::Decision,
         Field::MergeInto,
     ];
@@ -276,6 +280,9 @@ pub struct Account {
     pub avg_reads: Figure,
     /// When it last posted.
     pub last_post: Option<LastPost>,
+    /// Whether its interaction function works, if the list says: `false`
+    /// for 无, 否, 未开通 or 关闭 (a veto item of the 2019 inspection).
+    pub interaction: Option<bool>,
     /// The decision already given in the list, if any.
     pub decision: Option<Decision>,
     /// The account it merges into; empty when not given.
@@ -477,6 +484,7 @@ impl Account {
             other_cost: Figure::Missing,
             avg_reads: Figure::Missing,
             last_post: None,
+            interaction: None,
             decision: None,
             merge_into: String::new(),
             unreadable: Fields::default(),
@@ -519,6 +527,6 @@ mod tests {
             vec![Field::Followers, Field::Decision]
         );
         assert!(Fields::default().is_empty());
-        assert_eq!(Field::ALL.len(), 15, "a u16 holds every field");
+        assert!(Field::ALL.len() <= 16, "a u16 holds every field");
     }
 }

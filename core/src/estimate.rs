@@ -11,13 +11,14 @@
 //! use jianfu_core::account::{Account, Decision};
 //! use jianfu_core::assumptions::Assumptions;
 //! use jianfu_core::date::Date;
-//! use jianfu_core::estimate::{estimate, Overrides};
+//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::plan::Plan;
 //! use jianfu_core::num::{Num, Span};
 //!
 //! let mut quiet = Account::named(2, "某局发布");
 //! quiet.followers = Span::point(Num::int(300)).into();
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-//! let result = estimate(&[quiet], &Assumptions::default(), as_of, &Overrides::new());
+//! let result = estimate(&[quiet], &Plan::new(Assumptions::default()), as_of);
 //!
 //! // 300 followers is below 1,000: closed. Posts and hours per post are
 //! // unknown, so the defaults apply: 2–3 posts × 52 weeks × 2–3 h = 208–468 h.
@@ -38,7 +39,9 @@ use crate::hash::name_hash;
 use crate::lang::Lang;
 use crate::num::{exactly, Num, Span};
 use crate::overrides::occurrences;
-use crate::rules::{recommend, Reason, Recommendation, Rule};
+use crate::plan::{Plan, Rules};
+use crate::rules::list::{decide, Outcome, Verdict};
+use crate::rules::{Reason, Recommendation, Rule};
 use crate::yearly::divide;
 pub use crate::yearly::AccountFigures;
 
@@ -55,8 +58,18 @@ pub struct Estimate {
     pub summary: Summary,
     /// The assumptions used.
     pub assumptions: Assumptions,
+    /// The plan's name.
+    pub name: String,
+    /// The plan's rules.
+    pub rules: Rules,
     /// The as-of date used for dormancy.
     pub as_of: Date,
+    /// The county's main account the plan's [`Rule::BelowCounty`] merged
+    /// into, by index in `accounts`.
+    pub main_account: Option<usize>,
+    /// True when the plan has [`Rule::BelowCounty`] but no account could be
+    /// the county's main account, so that the rule merged nothing.
+    pub main_account_missing: bool,
     /// The figures that could not be worked out exactly.
     pub approximated: Approximated,
     /// Overrides that match no account of the list, in key order: kept,
@@ -117,8 +130,16 @@ pub struct AccountResult {
     pub platform: Platform,
     /// How it is staffed, if known.
     pub staffing: Option<Staffing>,
-    /// The account it merges into, if the list names one.
+    /// The account it merges into: the one the plan's rules found, else
+    /// the list's 归并至; empty unless it merges.
     pub merge_into: String,
+    /// That account, by index in the estimate's accounts, when the list
+    /// holds it.
+    pub joins: Option<usize>,
+    /// Where the work it takes on from merged accounts goes in the end, by
+    /// index: the account itself when it stays, or the account that keeps
+    /// what it joins when it merges in turn.
+    pub receiver: Option<usize>,
     /// What it costs and reaches per year.
     pub figures: AccountFigures,
     /// What the list and the rules say, before any override.
@@ -280,9 +301,14 @@ pub struct GroupSummary {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReceivingLoad {
-    /// The receiving account as the list names it; empty when the list does
-    /// not say (the township's account).
+    /// The receiving account's name; the list's 归并至 when the account is
+    /// not in the list, empty when nothing says where the work goes.
     pub account: String,
+    /// Its row, when the list holds it.
+    pub row: Option<usize>,
+    /// Its index among the estimate's accounts, when the list holds it.
+    #[serde(skip)]
+    pub index: Option<usize>,
     /// Accounts merged into it.
     pub accounts_merged: usize,
     /// Staff hours per year it takes on.
@@ -357,20 +383,14 @@ pub struct AccountView<'a> {
     pub assumed: &'a [Field],
 }
 
-/// Estimates every account and the totals.
+/// Estimates every account under `plan`, and the totals.
 ///
-/// `as_of` is the date dormancy is measured to: `assumptions.as_of` if the
-/// user set one, else today, which the caller supplies because the core has
-/// no clock. The assumptions should have passed
-/// [`Assumptions::validate`]; invalid ones give meaningless figures but
-/// never a panic.
-pub fn estimate(
-    accounts: &[Account],
-    assumptions: &Assumptions,
-    as_of: Date,
-    overrides: &Overrides,
-) -> Estimate {
-    let mut estimator = Estimator::new(accounts, *assumptions, as_of, overrides.clone());
+/// `today` is the date dormancy is measured to unless the plan's
+/// assumptions set one (see [`Plan::as_of`]): the core has no clock. The
+/// assumptions should have passed [`Assumptions::validate`]; invalid ones
+/// give meaningless figures but never a panic.
+pub fn estimate(accounts: &[Account], plan: &Plan, today: Date) -> Estimate {
+    let mut estimator = Estimator::new(accounts, plan, today);
     estimator.assess(accounts, usize::MAX);
     estimator.finish()
 }
@@ -380,21 +400,27 @@ pub fn estimate(
 /// [`Importer`](crate::import::Importer)). [`estimate`] is one run to
 /// the end.
 ///
+/// It works in three stages: each account by its own row (its figures, its
+/// override, the plan's per-account rules); then, once, the rules that need
+/// the whole list ([`rules::list`](crate::rules::list)); then each
+/// account's result, added to the totals.
+///
 /// ```
 /// use jianfu_core::assumptions::Assumptions;
 /// use jianfu_core::date::Date;
-/// use jianfu_core::estimate::{estimate, Estimator, Overrides};
+/// use jianfu_core::estimate::{estimate, Estimator};
 /// use jianfu_core::import::import_text;
+/// use jianfu_core::plan::Plan;
 ///
 /// let accounts = import_text("名称\t粉丝数\n甲\t100\n乙\t5000\n").accounts;
-/// let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-/// let assumptions = Assumptions::default();
-/// let mut estimator = Estimator::new(&accounts, assumptions, as_of, Overrides::new());
+/// let today = Date::from_ymd(2019, 4, 19).unwrap();
+/// let plan = Plan::new(Assumptions::default());
+/// let mut estimator = Estimator::new(&accounts, &plan, today);
 /// while !estimator.assess(&accounts, 1) {}
-/// assert_eq!(estimator.finish(), estimate(&accounts, &assumptions, as_of, &Overrides::new()));
+/// assert_eq!(estimator.finish(), estimate(&accounts, &plan, today));
 /// ```
 pub struct Estimator {
-    assumptions: Assumptions,
+    plan: Plan,
     as_of: Date,
     /// A 256-bit Bloom filter of the overrides' names: an account whose
     /// name is not in it needs no key built to look it up.
@@ -406,30 +432,44 @@ pub struct Estimator {
     /// For each account, how many earlier accounts share its name, unit
     /// and platform: the `occurrence` of its [`AccountKey`].
     occurrences: Vec<usize>,
+    /// The accounts judged by their own rows so far.
+    judged: Vec<Judged>,
+    verdicts: Vec<Verdict>,
+    /// What the whole-list pass found, once it has run.
+    outcome: Option<Outcome>,
     results: Vec<AccountResult>,
     totals: Totals,
     approximated: Approximated,
 }
 
+/// An account's figures, worked out in the first stage.
+struct Judged {
+    figures: AccountFigures,
+    assumed: Vec<Field>,
+    exact: bool,
+}
+
 impl Estimator {
-    /// Starts an estimate of `accounts`.
-    pub fn new(
-        accounts: &[Account],
-        assumptions: Assumptions,
-        as_of: Date,
-        overrides: Overrides,
-    ) -> Estimator {
+    /// Starts an estimate of `accounts` under `plan`; `today` as for
+    /// [`estimate`].
+    pub fn new(accounts: &[Account], plan: &Plan, today: Date) -> Estimator {
         let mut override_names = [0u64; 4];
-        for (key, _) in overrides.iter() {
+        for (key, _) in plan.overrides.iter() {
             let (word, bit) = bloom(&key.name);
             override_names[word] |= bit;
         }
         Estimator {
-            assumptions,
-            as_of,
-            unmatched: overrides,
+            as_of: plan.as_of(today),
+            unmatched: plan.overrides.clone(),
+            plan: Plan {
+                overrides: Overrides::new(),
+                ..plan.clone()
+            },
             override_names,
             occurrences: occurrences(accounts),
+            judged: Vec::with_capacity(accounts.len()),
+            verdicts: Vec::with_capacity(accounts.len()),
+            outcome: None,
             results: Vec::with_capacity(accounts.len()),
             totals: Totals::default(),
             approximated: Approximated::default(),
@@ -439,13 +479,36 @@ impl Estimator {
     /// Works out up to `count` more of `accounts`, which must be the
     /// accounts the estimator was made with. True when all are done.
     pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
-        let done = self.results.len();
-        let next = accounts
-            .iter()
-            .zip(&self.occurrences)
-            .skip(done)
-            .take(count);
-        for (account, &occurrence) in next {
+        let total = accounts.len().min(self.occurrences.len());
+        let mut budget = count;
+        while budget > 0 && self.judged.len() < total {
+            let done = self.judged.len();
+            let take = budget.min(total - done);
+            self.judge(&accounts[done..done + take]);
+            budget -= take;
+        }
+        if self.judged.len() < total {
+            return false;
+        }
+        if self.outcome.is_none() {
+            let outcome = decide(&accounts[..total], &mut self.verdicts, &self.plan);
+            self.outcome = Some(outcome);
+        }
+        while budget > 0 && self.results.len() < total {
+            let done = self.results.len();
+            let take = budget.min(total - done);
+            for index in done..done + take {
+                self.settle(accounts, index);
+            }
+            budget -= take;
+        }
+        self.results.len() >= total
+    }
+
+    /// The first stage for `accounts`, the next of the list.
+    fn judge(&mut self, accounts: &[Account]) {
+        let start = self.judged.len();
+        for (account, &occurrence) in accounts.iter().zip(&self.occurrences[start..]) {
             // Most estimates have no override at all, and most accounts'
             // names are not among the overrides': no key is built for them.
             let (word, bit) = bloom(&account.name);
@@ -454,41 +517,73 @@ impl Estimator {
             } else {
                 self.unmatched.remove(&AccountKey::of(account, occurrence))
             };
-            let (result, exact) = exactly(|| {
-                assess(
-                    account,
-                    occurrence,
-                    overridden,
-                    &self.assumptions,
-                    self.as_of,
-                )
+            let assumptions = &self.plan.assumptions;
+            let ((figures, assumed), exact) = exactly(|| AccountFigures::of(account, assumptions));
+            let verdict = Verdict::of(
+                account,
+                &figures,
+                overridden,
+                self.plan.rules.as_slice(),
+                assumptions,
+                self.as_of,
+            );
+            self.judged.push(Judged {
+                figures,
+                assumed,
+                exact,
             });
-            if !exact {
-                self.approximated.rows.push(result.row);
-            }
-            let ((), exact) = exactly(|| self.totals.add(&result));
-            self.approximated.totals |= !exact;
-            self.results.push(result);
+            self.verdicts.push(verdict);
         }
-        self.results.len() >= accounts.len().min(self.occurrences.len())
     }
 
-    /// How many accounts are done, for a progress bar.
+    /// The last stage for the account at `index`: its result, added to the
+    /// totals.
+    fn settle(&mut self, accounts: &[Account], index: usize) {
+        let account = &accounts[index];
+        let judged = &mut self.judged[index];
+        let verdict = &self.verdicts[index];
+        let occurrence = self.occurrences[index];
+        let (result, exact) = exactly(|| {
+            settle(
+                account,
+                accounts,
+                occurrence,
+                judged,
+                verdict,
+                &self.plan.assumptions,
+            )
+        });
+        if !exact || !judged.exact {
+            self.approximated.rows.push(result.row);
+        }
+        let ((), exact) = exactly(|| self.totals.add(&result));
+        self.approximated.totals |= !exact;
+        self.results.push(result);
+    }
+
+    /// How many accounts are done, for a progress bar: each counts half
+    /// when judged by its own row and half when settled.
     pub fn progress(&self) -> usize {
-        self.results.len()
+        (self.judged.len() + self.results.len()) / 2
     }
 
     /// The estimate of the accounts done so far, with their totals.
     pub fn finish(self) -> Estimate {
         let mut approximated = self.approximated;
-        let (summary, exact) = exactly(|| self.totals.summary(&self.assumptions));
+        let (summary, exact) =
+            exactly(|| self.totals.summary(&self.plan.assumptions, &self.results));
         approximated.totals |= !exact;
         let unmatched = self.unmatched.into_iter().collect();
+        let outcome = self.outcome.unwrap_or_default();
         Estimate {
             accounts: self.results,
             summary,
-            assumptions: self.assumptions,
+            assumptions: self.plan.assumptions,
+            name: self.plan.name,
+            rules: self.plan.rules,
             as_of: self.as_of,
+            main_account: outcome.main_account,
+            main_account_missing: outcome.main_account_missing,
             approximated,
             unmatched,
         }
@@ -502,21 +597,17 @@ fn bloom(name: &str) -> (usize, u64) {
     ((hash >> 62) as usize, 1 << (hash & 63))
 }
 
-/// Works out one account: figures, recommendation, override, and what the
-/// decision frees and saves.
-fn assess(
+/// One account's result: its decision, and what it frees and saves.
+fn settle(
     account: &Account,
+    accounts: &[Account],
     occurrence: usize,
-    overridden: Option<Decision>,
+    judged: &mut Judged,
+    verdict: &Verdict,
     assumptions: &Assumptions,
-    as_of: Date,
 ) -> AccountResult {
-    let (figures, assumed) = AccountFigures::of(account, assumptions);
-    let recommendation = recommend(account, &figures, assumptions, as_of);
-    let (decision, rule, overridden) = match overridden {
-        Some(decision) => (decision, Rule::Given, true),
-        None => (recommendation.decision, recommendation.rule, false),
-    };
+    let figures = judged.figures;
+    let decision = verdict.decision();
     let share = assumptions.merge_share;
     let (hours_freed, added_load) = match decision {
         Decision::Keep => (Span::ZERO, Span::ZERO),
@@ -540,17 +631,23 @@ fn assess(
         level_inferred: account.level_inferred,
         platform: account.platform,
         staffing: account.staffing,
-        merge_into: account.merge_into.clone(),
+        merge_into: match (verdict.joins, decision) {
+            (Some(joins), Decision::Merge) => accounts[joins].name.clone(),
+            (None, Decision::Merge) => account.merge_into.clone(),
+            _ => String::new(),
+        },
+        joins: verdict.joins,
+        receiver: verdict.receiver,
         figures,
-        recommendation,
+        recommendation: verdict.recommendation.clone(),
         decision,
-        rule,
-        overridden,
+        rule: verdict.rule(),
+        overridden: verdict.overridden.is_some(),
         occurrence,
         hours_freed,
         added_load,
         cash_saved,
-        assumed,
+        assumed: std::mem::take(&mut judged.assumed),
     }
 }
 
@@ -576,7 +673,9 @@ struct Totals {
     reads: Span,
     by_level: ByLevel,
     by_platform: ByPlatform,
-    receiving: BTreeMap<String, ReceivingLoad>,
+    /// By receiving account: its index, or past every index the name the
+    /// list gives, so that the list's order comes first.
+    receiving: BTreeMap<(usize, String), ReceivingLoad>,
 }
 
 impl Totals {
@@ -587,22 +686,19 @@ impl Totals {
             Decision::Close => self.closed += 1,
             Decision::Merge => {
                 self.merged += 1;
-                // Looked up before inserting: most merged accounts join an
-                // account already listed, and need no copy of its name.
-                match self.receiving.get_mut(&r.merge_into) {
-                    Some(entry) => {
-                        entry.accounts_merged += 1;
-                        entry.added_load = entry.added_load + r.added_load;
-                    }
-                    None => {
-                        let load = ReceivingLoad {
-                            account: r.merge_into.clone(),
-                            accounts_merged: 1,
-                            added_load: r.added_load,
-                        };
-                        self.receiving.insert(r.merge_into.clone(), load);
-                    }
-                }
+                let key = match r.receiver {
+                    Some(index) => (index, String::new()),
+                    None => (usize::MAX, r.merge_into.clone()),
+                };
+                let entry = self.receiving.entry(key).or_insert_with(|| ReceivingLoad {
+                    account: String::new(),
+                    row: None,
+                    index: r.receiver,
+                    accounts_merged: 0,
+                    added_load: Span::ZERO,
+                });
+                entry.accounts_merged += 1;
+                entry.added_load = entry.added_load + r.added_load;
             }
         }
         self.hours_total = self.hours_total + r.figures.hours;
@@ -624,7 +720,7 @@ impl Totals {
         self.by_platform.get_mut(r.platform).add(r);
     }
 
-    fn summary(self, assumptions: &Assumptions) -> Summary {
+    fn summary(self, assumptions: &Assumptions, results: &[AccountResult]) -> Summary {
         let staff_value = self.hours_freed * assumptions.hourly_cost;
         let shut_cost_per_read = if self.with_reads == 0 {
             None
@@ -658,7 +754,20 @@ impl Totals {
             shut_cost_per_read,
             by_level: self.by_level,
             by_platform: self.by_platform,
-            receiving: self.receiving.into_values().collect(),
+            receiving: self
+                .receiving
+                .into_iter()
+                .map(|((_, named), mut load)| {
+                    match load.index.and_then(|index| results.get(index)) {
+                        Some(account) => {
+                            load.account.clone_from(&account.name);
+                            load.row = Some(account.row);
+                        }
+                        None => load.account = named,
+                    }
+                    load
+                })
+                .collect(),
         }
     }
 }
@@ -804,7 +913,7 @@ fn fen(yuan: Num) -> f64 {
 
 /// Serializes money as one number: the midpoint (the value itself unless a
 /// fee was given as a range), rounded to fen.
-fn money<S: Serializer>(span: &Span, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn money<S: Serializer>(span: &Span, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64(fen(span.midpoint()))
 }
 
@@ -841,12 +950,7 @@ mod tests {
     }
 
     fn run(accounts: &[Account]) -> Estimate {
-        estimate(
-            accounts,
-            &Assumptions::default(),
-            as_of(),
-            &Overrides::new(),
-        )
+        estimate(accounts, &Plan::new(Assumptions::default()), as_of())
     }
 
     #[test]
@@ -856,7 +960,11 @@ mod tests {
         let accounts = [active(2, "重名号"), active(3, "重名号")];
         let mut overrides = Overrides::new();
         overrides.insert(AccountKey::of(&accounts[1], 1), Decision::Close);
-        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let e = estimate(
+            &accounts,
+            &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
+            as_of(),
+        );
         assert_eq!(
             e.accounts[0].override_key(),
             AccountKey::of(&accounts[0], 0)
@@ -879,12 +987,20 @@ mod tests {
         let accounts = [active(2, "甲"), active(3, "甲"), active(4, "甲#2")];
         let mut overrides = Overrides::new();
         overrides.insert(AccountKey::of(&accounts[1], 1), Decision::Close);
-        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let e = estimate(
+            &accounts,
+            &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
+            as_of(),
+        );
         let decisions: Vec<_> = e.accounts.iter().map(|r| r.decision).collect();
         assert_eq!(decisions, [Decision::Keep, Decision::Close, Decision::Keep]);
         let mut overrides = Overrides::new();
         overrides.insert(AccountKey::of(&accounts[2], 0), Decision::Merge);
-        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let e = estimate(
+            &accounts,
+            &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
+            as_of(),
+        );
         let decisions: Vec<_> = e.accounts.iter().map(|r| r.decision).collect();
         assert_eq!(decisions, [Decision::Keep, Decision::Keep, Decision::Merge]);
     }
@@ -901,17 +1017,15 @@ mod tests {
         overrides.insert(AccountKey::of(&town, 0), Decision::Close);
         let before = estimate(
             &[bureau.clone(), town.clone()],
-            &Assumptions::default(),
+            &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
             as_of(),
-            &overrides,
         );
         assert_eq!(before.accounts[1].decision, Decision::Close);
         (town.row, bureau.row) = (2, 3);
         let after = estimate(
             &[town, bureau],
-            &Assumptions::default(),
+            &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
             as_of(),
-            &overrides,
         );
         let decisions: Vec<_> = after
             .accounts
@@ -1151,7 +1265,7 @@ mod tests {
             hourly_cost: range(50, 70),
             ..Assumptions::default()
         };
-        let e = estimate(&[account], &a, as_of(), &Overrides::new());
+        let e = estimate(&[account], &Plan::new(a), as_of());
         let s = &e.summary;
         assert_eq!(s.hours_freed, range(208, 468));
         // FTE: 208 ÷ 2,200 = 0.0945…, 468 ÷ 1,800 = 0.26: the low end divides
@@ -1177,7 +1291,7 @@ mod tests {
             merge_share: Span::new(Num::ratio(2, 10).unwrap(), Num::ratio(4, 10).unwrap()),
             ..Assumptions::default()
         };
-        let e = estimate(&[account], &a, as_of(), &Overrides::new());
+        let e = estimate(&[account], &Plan::new(a), as_of());
         let r = &e.accounts[0];
         // 104 h × (1 − 0.4) = 62.4 h; 104 h × (1 − 0.2) = 83.2 h.
         assert_eq!(
@@ -1204,7 +1318,11 @@ mod tests {
         overrides.insert(gone.clone(), Decision::Close);
         let accounts = [low, given];
 
-        let e = estimate(&accounts, &Assumptions::default(), as_of(), &overrides);
+        let e = estimate(
+            &accounts,
+            &Plan::new(Assumptions::default()).with_overrides(overrides.clone()),
+            as_of(),
+        );
         let r = &e.accounts[0];
         assert_eq!(
             (r.decision, r.rule, r.overridden),
@@ -1224,7 +1342,11 @@ mod tests {
             followers_threshold: int(50),
             ..Assumptions::default()
         };
-        let e = estimate(&accounts, &a, as_of(), &overrides);
+        let e = estimate(
+            &accounts,
+            &Plan::new(a).with_overrides(overrides.clone()),
+            as_of(),
+        );
         assert_eq!(e.accounts[0].decision, Decision::Keep);
         assert_eq!(e.accounts[1].decision, Decision::Close);
     }

@@ -8,12 +8,13 @@
 //! use jianfu_core::account::Account;
 //! use jianfu_core::assumptions::Assumptions;
 //! use jianfu_core::date::Date;
-//! use jianfu_core::estimate::{estimate, Overrides};
+//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::plan::Plan;
 //! use jianfu_core::explain::{explain, Headline};
 //! use jianfu_core::lang::Lang;
 //!
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-//! let e = estimate(&[Account::named(2, "某局发布")], &Assumptions::default(), as_of, &Overrides::new());
+//! let e = estimate(&[Account::named(2, "某局发布")], &Plan::new(Assumptions::default()), as_of);
 //! let lines = explain(&e, Lang::Zh).lines;
 //! let fte = lines.iter().find(|l| l.headline == Headline::FteFreed).unwrap();
 //! assert_eq!(fte.formula, "折合全职人员 = 释放工时 ÷ 全职年工时");
@@ -377,7 +378,8 @@ mod tests {
     use crate::account::{Account, Level, Staffing};
     use crate::assumptions::Assumptions;
     use crate::date::Date;
-    use crate::estimate::{estimate, Overrides};
+    use crate::estimate::estimate;
+    use crate::plan::Plan;
     use crate::testing::int;
 
     fn sample() -> Estimate {
@@ -401,9 +403,8 @@ mod tests {
         let as_of = Date::from_ymd(2019, 4, 19).unwrap();
         estimate(
             &[closed, merged, kept],
-            &Assumptions::default(),
+            &Plan::new(Assumptions::default()),
             as_of,
-            &Overrides::new(),
         )
     }
 
@@ -471,7 +472,7 @@ mod tests {
         let mut a = Account::named(2, "某局发布");
         a.followers = int(10).into();
         let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-        let e = estimate(&[a], &Assumptions::default(), as_of, &Overrides::new());
+        let e = estimate(&[a], &Plan::new(Assumptions::default()), as_of);
         let en = explain(&e, Lang::En).lines;
         // 2–3 posts × 52 × 2–3 h = 208–468 h, all closed.
         assert_eq!(

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod assumptions;
+pub mod compare;
 pub mod date;
 pub mod demo;
 pub mod diagnostic;
@@ -18,7 +19,9 @@ pub mod import;
 pub mod lang;
 pub mod num;
 pub mod overrides;
+pub mod plan;
 pub mod rules;
+pub mod structure;
 pub mod table;
 #[cfg(test)]
 mod testing;

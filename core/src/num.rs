@@ -84,6 +84,20 @@ fn approximated() {
 }
 
 impl Num {
+    /// The sign: -1, 0 or 1 (the denominator is kept positive).
+    pub fn signum(self) -> i64 {
+        self.num.signum()
+    }
+
+    /// The absolute value (saturating at the largest for the smallest
+    /// numerator, which no figure here reaches).
+    pub fn abs(self) -> Num {
+        Num {
+            num: self.num.saturating_abs(),
+            den: self.den,
+        }
+    }
+
     /// Zero.
     pub const ZERO: Num = Num { num: 0, den: 1 };
     /// One.

@@ -14,6 +14,7 @@ use jianfu::core::account::{Account, Decision};
 use jianfu::core::assumptions::{Assumption, Assumptions};
 use jianfu::core::date::Date;
 use jianfu::core::estimate::{estimate, AccountKey, Estimator, Overrides};
+use jianfu::core::plan::Plan;
 use jianfu::core::explain::explain;
 use jianfu::core::export::{results_csv, summary_paragraph};
 use jianfu::core::import::{import, Context};
@@ -59,7 +60,7 @@ fuzz_target!(
             overrides.insert(key, decision);
         }
 
-        let result = estimate(&import.accounts, &assumptions, as_of, &overrides);
+        let result = estimate(&import.accounts, &Plan::new(assumptions).with_overrides(overrides.clone()), as_of);
         // Each override is on one account (its key names one), or unmatched.
         let matched = result.accounts.iter().filter(|r| r.overridden).count();
         assert_eq!(
@@ -67,7 +68,7 @@ fuzz_target!(
             overrides.len(),
             "an override was lost or doubled"
         );
-        let mut estimator = Estimator::new(&import.accounts, assumptions, as_of, overrides);
+        let mut estimator = Estimator::new(&import.accounts, &Plan::new(assumptions).with_overrides(overrides), as_of);
         while !estimator.assess(&import.accounts, usize::from(slice) + 1) {}
         assert_eq!(
             estimator.finish(),

@@ -13,11 +13,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::assumptions::Assumptions;
 use crate::core::date::Date;
-use crate::core::estimate::{estimate, Estimate, Estimator, Overrides};
+use crate::core::estimate::{estimate, Estimate, Estimator};
 use crate::core::grid::Merges;
 use crate::core::import::{import, Context, Import, Importer};
+use crate::core::plan::Plan;
 use crate::web::shared::Shared;
 use crate::web::state::LARGE_INPUT;
 
@@ -30,26 +30,35 @@ const SLICE_MS: f64 = 30.0;
 /// work.
 const BATCH: usize = 500;
 
-/// What an estimate depends on besides the list.
+/// What the estimates depend on besides the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    /// The assumptions in force.
-    pub assumptions: Assumptions,
-    /// Decisions set by hand.
-    pub overrides: Overrides,
-    /// The date dormancy is measured to.
-    pub as_of: Date,
+    /// The plans, each estimated.
+    pub plans: Vec<Plan>,
+    /// Today, for plans without an as-of date.
+    pub today: Date,
 }
 
 impl Settings {
-    fn estimate(&self, import: &Import) -> Estimate {
-        estimate(
-            &import.accounts,
-            &self.assumptions,
-            self.as_of,
-            &self.overrides,
-        )
+    /// The as-of date the list is read against: the plans share one.
+    fn as_of(&self) -> Date {
+        self.plans
+            .first()
+            .map_or(self.today, |plan| plan.as_of(self.today))
     }
+}
+
+/// Estimates already made, by plan, so that a change to one plan leaves
+/// the others' estimates as they were (only the plan edited is estimated
+/// again).
+type Estimated = Vec<(Plan, Shared<Estimate>)>;
+
+/// The estimate of `plan` from `before` if it is there, else made now.
+fn reuse(before: &Estimated, plan: &Plan) -> Option<Shared<Estimate>> {
+    before
+        .iter()
+        .find(|(done, _)| done == plan)
+        .map(|(_, estimate)| estimate.clone())
 }
 
 /// What the page shows: the latest finished analysis, and how far a running
@@ -58,8 +67,8 @@ impl Settings {
 pub struct Analysis {
     /// The accounts and diagnostics.
     pub import: Shared<Import>,
-    /// The figures.
-    pub estimate: Shared<Estimate>,
+    /// The figures, one estimate per plan, in the plans' order.
+    pub estimates: Vec<Shared<Estimate>>,
     /// `Some` while a large list is being analysed.
     pub progress: Option<Progress>,
 }
@@ -89,7 +98,7 @@ struct Finished {
     text: Shared<str>,
     import: Shared<Import>,
     settings: Settings,
-    estimate: Shared<Estimate>,
+    estimates: Estimated,
 }
 
 /// The list to analyse: the text, and which of its cells are merged (for a
@@ -120,18 +129,32 @@ pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
     let text = &input.text;
     // Small lists: in this render. The import is kept while only the
     // settings other than the as-of date change.
-    let small_import = use_memo((input.clone(), settings.as_of), |(input, as_of)| {
+    let small_import = use_memo((input.clone(), settings.as_of()), |(input, as_of)| {
         (input.text.len() <= LARGE_INPUT)
             .then(|| Shared::new(import(&input.text, &input.context(*as_of))))
     });
-    let small_estimate = use_memo(
-        ((*small_import).clone(), settings.clone()),
-        |(import, settings)| {
-            import
-                .as_ref()
-                .map(|import| Shared::new(settings.estimate(import)))
-        },
-    );
+    // Each plan's estimate is kept while that plan, the list and the
+    // as-of date stay as they were.
+    let cache = use_mut_ref(|| (None::<Shared<Import>>, Estimated::new()));
+    let small_estimates = (*small_import).as_ref().map(|import| {
+        let mut cache = cache.borrow_mut();
+        if cache.0.as_ref() != Some(import) {
+            *cache = (Some(import.clone()), Estimated::new());
+        }
+        let estimated: Estimated = settings
+            .plans
+            .iter()
+            .map(|plan| {
+                let estimate = reuse(&cache.1, plan).unwrap_or_else(|| {
+                    Shared::new(estimate(&import.accounts, plan, settings.today))
+                });
+                (plan.clone(), estimate)
+            })
+            .collect();
+        let estimates = estimated.iter().map(|(_, e)| e.clone()).collect();
+        cache.1 = estimated;
+        estimates
+    });
 
     // Large lists: in slices.
     let finished = use_state(|| None::<Finished>);
@@ -146,12 +169,13 @@ pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
                 if text.len() > LARGE_INPUT {
                     // A settings change keeps the import of the same text, read
                     // against the same as-of date.
-                    let import = (*finished)
+                    let same = (*finished)
                         .as_ref()
-                        .filter(|f| f.text == *text && f.settings.as_of == settings.as_of)
-                        .map(|f| f.import.clone());
-                    let context = input.context(settings.as_of);
-                    let job = Job::new(text.clone(), settings.clone(), import, &context);
+                        .filter(|f| f.text == *text && f.settings.as_of() == settings.as_of());
+                    let import = same.map(|f| f.import.clone());
+                    let before = same.map(|f| f.estimates.clone()).unwrap_or_default();
+                    let context = input.context(settings.as_of());
+                    let job = Job::new(text.clone(), settings.clone(), import, before, &context);
                     wasm_bindgen_futures::spawn_local(job.run(
                         cancelled.clone(),
                         Callback::from(move |p| progress.set(p)),
@@ -169,10 +193,10 @@ pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
         );
     }
 
-    if let (Some(import), Some(estimate)) = (&*small_import, &*small_estimate) {
+    if let (Some(import), Some(estimates)) = (&*small_import, small_estimates) {
         return Analysis {
             import: import.clone(),
-            estimate: estimate.clone(),
+            estimates,
             progress: None,
         };
     }
@@ -180,14 +204,18 @@ pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
     match &*finished {
         Some(done) if done.text == *text => Analysis {
             import: done.import.clone(),
-            estimate: done.estimate.clone(),
+            estimates: done.estimates.iter().map(|(_, e)| e.clone()).collect(),
             progress: progress.filter(|_| done.settings != *settings),
         },
         // Nothing yet for this text: an empty page while it is read.
         _ => {
             let import = Shared::new(Import::default());
             Analysis {
-                estimate: Shared::new(settings.estimate(&import)),
+                estimates: settings
+                    .plans
+                    .iter()
+                    .map(|plan| Shared::new(estimate(&import.accounts, plan, settings.today)))
+                    .collect(),
                 import,
                 progress: Some(progress.unwrap_or(Progress::Reading(0, text.len()))),
             }
@@ -199,12 +227,16 @@ pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
 struct Job {
     text: Shared<str>,
     settings: Settings,
+    /// The estimates of plans that did not change, from the last analysis.
+    before: Estimated,
     stage: Stage,
 }
 
 enum Stage {
     Reading(Box<Importer>),
-    Estimating(Shared<Import>, Box<Estimator>),
+    /// Estimating the plans in turn: those done, and the next one's
+    /// estimator (`None` when it needs none: its estimate is reused).
+    Estimating(Shared<Import>, Estimated, Option<Box<Estimator>>),
 }
 
 impl Job {
@@ -212,27 +244,30 @@ impl Job {
         text: Shared<str>,
         settings: Settings,
         import: Option<Shared<Import>>,
+        before: Estimated,
         context: &Context,
     ) -> Job {
-        let stage = match import {
-            Some(import) => Job::estimating(import, &settings),
-            None => Stage::Reading(Box::new(Importer::with_context(&text, context))),
-        };
-        Job {
+        let mut job = Job {
             text,
             settings,
-            stage,
-        }
+            before,
+            stage: Stage::Reading(Box::new(Importer::with_context("", context))),
+        };
+        job.stage = match import {
+            Some(import) => job.estimating(import, Estimated::new()),
+            None => Stage::Reading(Box::new(Importer::with_context(&job.text, context))),
+        };
+        job
     }
 
-    fn estimating(import: Shared<Import>, settings: &Settings) -> Stage {
-        let estimator = Estimator::new(
-            &import.accounts,
-            settings.assumptions,
-            settings.as_of,
-            settings.overrides.clone(),
-        );
-        Stage::Estimating(import, Box::new(estimator))
+    /// The stage that estimates the next plan after those `done`.
+    fn estimating(&self, import: Shared<Import>, done: Estimated) -> Stage {
+        let estimator = self.settings.plans.get(done.len()).and_then(|plan| {
+            reuse(&self.before, plan)
+                .is_none()
+                .then(|| Box::new(Estimator::new(&import.accounts, plan, self.settings.today)))
+        });
+        Stage::Estimating(import, done, estimator)
     }
 
     /// Runs slice after slice, each followed by a new task so that the
@@ -268,24 +303,45 @@ impl Job {
     fn slice(mut self: Box<Self>) -> Result<Finished, Box<Job>> {
         let start = js_sys::Date::now();
         loop {
-            self.stage = match self.stage {
+            let stage = std::mem::replace(
+                &mut self.stage,
+                Stage::Estimating(Shared::new(Import::default()), Vec::new(), None),
+            );
+            self.stage = match stage {
                 Stage::Reading(mut importer) => {
                     if importer.read(&self.text, BATCH) {
-                        Job::estimating(Shared::new(importer.finish()), &self.settings)
+                        self.estimating(Shared::new(importer.finish()), Estimated::new())
                     } else {
                         Stage::Reading(importer)
                     }
                 }
-                Stage::Estimating(import, mut estimator) => {
-                    if estimator.assess(&import.accounts, BATCH) {
+                Stage::Estimating(import, mut done, estimator) => {
+                    let Some(plan) = self.settings.plans.get(done.len()).cloned() else {
                         return Ok(Finished {
                             text: self.text,
                             import,
                             settings: self.settings,
-                            estimate: Shared::new(estimator.finish()),
+                            estimates: done,
                         });
+                    };
+                    match estimator {
+                        None => {
+                            let reused = reuse(&self.before, &plan);
+                            let estimate = reused.unwrap_or_else(|| {
+                                Shared::new(estimate(&import.accounts, &plan, self.settings.today))
+                            });
+                            done.push((plan, estimate));
+                            self.estimating(import, done)
+                        }
+                        Some(mut estimator) => {
+                            if estimator.assess(&import.accounts, BATCH) {
+                                done.push((plan, Shared::new(estimator.finish())));
+                                self.estimating(import, done)
+                            } else {
+                                Stage::Estimating(import, done, Some(estimator))
+                            }
+                        }
                     }
-                    Stage::Estimating(import, estimator)
                 }
             };
             if js_sys::Date::now() - start >= SLICE_MS {
@@ -297,8 +353,11 @@ impl Job {
     fn progress(&self) -> Progress {
         match &self.stage {
             Stage::Reading(importer) => Progress::Reading(importer.progress(), self.text.len()),
-            Stage::Estimating(import, estimator) => {
-                Progress::Estimating(estimator.progress(), import.accounts.len())
+            Stage::Estimating(import, done, estimator) => {
+                let accounts = import.accounts.len();
+                let plans = self.settings.plans.len().max(1);
+                let current = estimator.as_ref().map_or(0, |e| e.progress());
+                Progress::Estimating(done.len() * accounts + current, plans * accounts)
             }
         }
     }

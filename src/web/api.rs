@@ -12,11 +12,13 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::core::compare::{compare as run_compare, ComparisonView};
 use crate::core::demo;
 use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::estimate::{estimate as run_estimate, AccountView, Overrides, Summary};
+use crate::core::estimate::{estimate as run_estimate, AccountView, Summary};
 use crate::core::import::{import, import_records, Context, Import};
 use crate::core::lang::Lang;
+use crate::core::plan::Plan;
 use crate::web::app::AppProps;
 use crate::web::js_input::{self, Input, Options, ReadError};
 use crate::web::mounts;
@@ -29,6 +31,15 @@ use crate::web::today;
 struct EstimateResult<'a> {
     accounts: Vec<AccountView<'a>>,
     summary: &'a Summary,
+    diagnostics: Vec<DiagnosticView<'a>>,
+}
+
+/// What `compare` returns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CompareResult<'a> {
+    #[serde(flatten)]
+    comparison: ComparisonView<'a>,
     diagnostics: Vec<DiagnosticView<'a>>,
 }
 
@@ -87,7 +98,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// `estimate(input, assumptions?, options?)`: imports `input` (text or an
 /// array of row objects), estimates with the given assumptions (any subset
-/// of SPEC §3 in camelCase, ranges as `[low, high]`), and returns
+/// of SPEC §3 in camelCase, ranges as `[low, high]`; `assumptions.rules`
+/// the rules by key, in order, else the default plan's), and returns
 /// `{ accounts, summary, diagnostics }`. `options.lang` (`"zh"` or `"en"`)
 /// picks the language of reasons and messages.
 #[wasm_bindgen]
@@ -134,11 +146,20 @@ fn estimate_with(
     read: impl FnOnce(&Context, Lang) -> Result<Import, JsValue>,
 ) -> Result<JsValue, JsValue> {
     let lang = read_options(options)?.lang;
-    let assumptions =
-        js_input::assumptions(assumptions, "assumptions").map_err(|e| e.to_js(lang))?;
-    let as_of = assumptions.as_of.unwrap_or_else(today);
-    let import = read(&Context::as_of(as_of), lang)?;
-    let result = run_estimate(&import.accounts, &assumptions, as_of, &Overrides::new());
+    let fail = |e: ReadError| e.to_js(lang);
+    let rules = match assumptions.is_object() {
+        true => {
+            let rules = js_sys::Reflect::get(assumptions, &"rules".into())
+                .map_err(|_| js_sys::Error::new("jianfu: assumptions.rules threw when read"))?;
+            js_input::rules(&rules, "assumptions.rules").map_err(fail)?
+        }
+        false => None,
+    };
+    let assumptions = js_input::assumptions(assumptions, "assumptions").map_err(fail)?;
+    let plan = Plan::new(assumptions).with_rules(rules.unwrap_or_default());
+    let today = today();
+    let import = read(&Context::as_of(plan.as_of(today)), lang)?;
+    let result = run_estimate(&import.accounts, &plan, today);
     let view = result.view(lang);
     // Figures too large to work out exactly are said first.
     let approximated = result.approximated.diagnostics();
@@ -147,6 +168,42 @@ fn estimate_with(
     to_js(&EstimateResult {
         accounts: view.accounts,
         summary: view.summary,
+        diagnostics: shown,
+    })
+}
+
+/// `compare(input, plans, options?)`: imports `input` once and estimates it
+/// under each plan (`{ name, rules: ["dormant", …], assumptions?,
+/// overrides?, mainAccount? }`, one to four; they share one as-of date),
+/// returning `{ plans: [{ name, rules, summary }], accounts: [{ row, name,
+/// unit, platform, level, differs, plans: [{ decision, rule, reason,
+/// mergeInto, hoursFreed, cashSaved }] }], diagnostics }`.
+#[wasm_bindgen]
+pub fn compare(input: JsValue, plans: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = read_options(&options)?.lang;
+    let plans = js_input::plans(&plans, "plans").map_err(|e| e.to_js(lang))?;
+    let as_of = plans[0].assumptions.as_of;
+    if let Some(at) = plans.iter().position(|p| p.assumptions.as_of != as_of) {
+        let message = match lang {
+            Lang::Zh => format!("jianfu: plans[{at}].assumptions.asOf: 各方案须使用同一测算基准日"),
+            Lang::En => {
+                format!("jianfu: plans[{at}].assumptions.asOf: the plans share one as-of date")
+            }
+        };
+        return Err(js_sys::RangeError::new(&message).into());
+    }
+    let today = today();
+    let import = read_input(&input, &Context::as_of(plans[0].as_of(today)), lang)?;
+    let estimates = run_compare(&import.accounts, &plans, today);
+    let mut approximated = Vec::new();
+    for estimate in &estimates {
+        approximated.extend(estimate.approximated.diagnostics());
+    }
+    approximated.dedup();
+    let mut shown = diagnostics(&approximated, lang);
+    shown.extend(diagnostics(&import.diagnostics, lang));
+    to_js(&CompareResult {
+        comparison: ComparisonView::new(&estimates, lang),
         diagnostics: shown,
     })
 }
@@ -232,6 +289,7 @@ pub fn expose_on_window() {
         let _ = js_sys::Reflect::set(&api, &name.into(), &f);
     };
     set("estimate", Box::new(estimate));
+    set("compare", Box::new(compare));
     set("parse", Box::new(|input, options, _| parse(input, options)));
     set("demoText", Box::new(|_, _, _| Ok(demo_text().into())));
     set("version", Box::new(|_, _, _| Ok(version().into())));

@@ -15,6 +15,9 @@ use crate::web::components::header::Header;
 use crate::web::components::headline::Headline;
 use crate::web::components::input_panel::InputPanel;
 use crate::web::components::notice_bar::NoticeBar;
+use crate::web::components::plan_editor::PlanEditor;
+use crate::web::components::plans::PlansPanel;
+use crate::web::components::structure::Structure;
 use crate::web::components::unmatched::Unmatched;
 use crate::web::hooks::{use_embed_messages, use_html_lang, use_persistence};
 use crate::web::query::PageOptions;
@@ -51,11 +54,12 @@ pub fn App(props: &AppProps) -> Html {
     use_persistence(&state);
     use_html_lang(lang);
 
-    let as_of = state.assumptions.as_of.unwrap_or_else(today);
+    let today = today();
+    let plan = state.plans.current();
+    let as_of = plan.as_of(today);
     let settings = Settings {
-        assumptions: state.assumptions,
-        overrides: state.overrides.clone(),
-        as_of,
+        plans: state.plans.list().to_vec(),
+        today,
     };
     let input = state.input.clone();
     let analysis = use_analysis(
@@ -65,7 +69,10 @@ pub fn App(props: &AppProps) -> Html {
         },
         &settings,
     );
-    let (import, result) = (analysis.import, analysis.estimate);
+    let import = analysis.import;
+    let current = state.plans.current_index();
+    let estimates = analysis.estimates;
+    let result = estimates[current].clone();
 
     use_embed_messages(&props.options, &result.summary);
 
@@ -98,20 +105,26 @@ pub fn App(props: &AppProps) -> Html {
                     <InputPanel {lang} {input} progress={analysis.progress}
                         book={state.book.clone()} dispatch={dispatch.clone()} />
                 </section>
+                <PlansPanel {lang} plans={state.plans.clone()} estimates={estimates.clone()}
+                    dispatch={dispatch.clone()} />
                 <section class="panel results">
                     <Headline {lang} estimate={result.clone()} />
                     <Chart {lang} estimate={result.clone()} />
                     <ByPlatform {lang} estimate={result.clone()} />
-                    <Exports {lang} estimate={result.clone()} dispatch={dispatch.clone()} />
+                    <Exports {lang} estimates={estimates.clone()} {current}
+                        plans={state.plans.clone()} dispatch={dispatch.clone()} />
                 </section>
                 <section class="panel diagnostics-area">
                     <DiagnosticsPanel {lang} import={import.clone()} estimate={result.clone()}
                         dispatch={dispatch.clone()} />
                 </section>
-                <AssumptionsPanel {lang} assumptions={state.assumptions}
-                    error={state.assumption_error.clone()} {as_of} dispatch={dispatch.clone()} />
-                <AccountTable {lang} estimate={result.clone()} focus_row={state.focus_row}
+                <PlanEditor {lang} plans={state.plans.clone()} estimate={result.clone()}
                     dispatch={dispatch.clone()} />
+                <AssumptionsPanel {lang} assumptions={plan.assumptions}
+                    error={state.assumption_error.clone()} {as_of} dispatch={dispatch.clone()} />
+                <AccountTable {lang} estimates={estimates.clone()} {current}
+                    focus_row={state.focus_row} dispatch={dispatch.clone()} />
+                <Structure {lang} estimate={result.clone()} />
                 <Unmatched {lang} estimate={result.clone()} dispatch={dispatch.clone()} />
             </main>
             if !embedded {

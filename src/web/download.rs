@@ -11,6 +11,11 @@ pub fn download_csv(name: &str, text: &str) {
     let _ = try_download(name, text, "text/csv;charset=utf-8");
 }
 
+/// Offers `text` as a JSON file named `name` (a plan file).
+pub fn download_json(name: &str, text: &str) {
+    let _ = try_download(name, text, "application/json");
+}
+
 fn try_download(name: &str, text: &str, mime: &str) -> Option<()> {
     let parts = js_sys::Array::of1(&text.into());
     let options = BlobPropertyBag::new();

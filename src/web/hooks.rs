@@ -20,40 +20,36 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
         state.lang,
         state.input.clone(),
         state.merges.clone(),
-        state.assumptions,
-        state.overrides.clone(),
+        state.plans.clone(),
         state.kept,
     );
     let handle = state.clone();
     let kept_saved = use_mut_ref(|| 0u32);
-    use_effect_with(
-        deps,
-        move |(work, lang, input, merges, assumptions, overrides, kept)| {
-            let conflict = handle.notice == Some(Notice::ChangedElsewhere);
-            if *work != Work::Own || handle.as_saved || conflict {
-                return;
+    use_effect_with(deps, move |(work, lang, input, merges, plans, kept)| {
+        let conflict = handle.notice == Some(Notice::ChangedElsewhere);
+        if *work != Work::Own || handle.as_saved || conflict {
+            return;
+        }
+        let merges = merges.as_deref();
+        let saved = Saved::new(*lang, input, merges, plans);
+        let chosen = *kept != *kept_saved.borrow();
+        let result = if chosen {
+            storage::save_over(&saved)
+        } else {
+            storage::save(&saved)
+        };
+        let notice = match result {
+            Ok(()) => {
+                *kept_saved.borrow_mut() = *kept;
+                None
             }
-            let merges = merges.as_deref();
-            let saved = Saved::new(*lang, input, merges, assumptions, overrides);
-            let chosen = *kept != *kept_saved.borrow();
-            let result = if chosen {
-                storage::save_over(&saved)
-            } else {
-                storage::save(&saved)
-            };
-            let notice = match result {
-                Ok(()) => {
-                    *kept_saved.borrow_mut() = *kept;
-                    None
-                }
-                Err(SaveError::Changed) => Some(Notice::ChangedElsewhere),
-                Err(SaveError::Refused) => Some(Notice::StorageFull),
-            };
-            if let Some(notice) = notice.filter(|n| handle.notice != Some(*n)) {
-                handle.dispatch(Action::Notify(notice));
-            }
-        },
-    );
+            Err(SaveError::Changed) => Some(Notice::ChangedElsewhere),
+            Err(SaveError::Refused) => Some(Notice::StorageFull),
+        };
+        if let Some(notice) = notice.filter(|n| handle.notice != Some(*n)) {
+            handle.dispatch(Action::Notify(notice));
+        }
+    });
     // Another tab's save is told at once, for the user's own list only.
     let watching = state.work == Work::Own;
     let handle = state.clone();

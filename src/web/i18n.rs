@@ -110,6 +110,52 @@ pub enum Text {
     UnmatchedOverrides,
     Dismiss,
     OfflineCopy,
+    DiffersOnly,
+    ColumnPlans,
+    PlanNumber,
+    PlansHeading,
+    PlansHint,
+    AddPlan,
+    RemovePlan,
+    ConfirmRemovePlan,
+    SavePlans,
+    OpenPlans,
+    PlansOpened,
+    CurrentPlan,
+    RowRules,
+    RowAfter,
+    RowClosed,
+    RowMerged,
+    RowKept,
+    RowShut,
+    RowHours,
+    RowFte,
+    RowCash,
+    RowContracts,
+    RowStaffValue,
+    RowTotal,
+    RowVsFirst,
+    NoRules,
+    ChartPlans,
+    PlanEditorHeading,
+    PlanName,
+    RulesHint,
+    RaiseRule,
+    MainAccount,
+    MainAccountFound,
+    MainAccountMissing,
+    ReceivingHeading,
+    ReceivingAccount,
+    ReceivingCount,
+    ReceivingLoad,
+    ReceivingUnknown,
+    StructureHeading,
+    StructureJoined,
+    NoUnit,
+    Unplaced,
+    MoreUnits,
+    ComparisonHeading,
+    NoticePlansUnreadable,
 }
 
 impl Text {
@@ -274,6 +320,190 @@ impl Text {
                 "These decisions set by hand match no account of the list now (its name, unit or platform changed); they are kept, and not counted:",
             ),
             Text::Dismiss => ("关闭", "Dismiss"),
+            Text::DiffersOnly => (
+                "只看各方案处置不同的账号",
+                "Only accounts the plans decide differently",
+            ),
+            Text::ColumnPlans => (
+                "各方案处置",
+                "Each plan",
+            ),
+            Text::PlanNumber => (
+                "方案",
+                "Plan",
+            ),
+            Text::PlansHeading => (
+                "方案对比",
+                "Plans side by side",
+            ),
+            Text::PlansHint => (
+                "点方案名切换当前方案：上方数字、下方表格和导出都按当前方案。",
+                "Click a plan's name to make it current: the figures above, the table below and the exports follow the current plan.",
+            ),
+            Text::AddPlan => (
+                "新增方案",
+                "Add a plan",
+            ),
+            Text::RemovePlan => (
+                "删除方案",
+                "Remove plan",
+            ),
+            Text::ConfirmRemovePlan => (
+                "删除这个方案？",
+                "Remove this plan?",
+            ),
+            Text::SavePlans => (
+                "保存方案文件",
+                "Save plans to a file",
+            ),
+            Text::OpenPlans => (
+                "打开方案文件",
+                "Open a plan file",
+            ),
+            Text::PlansOpened => (
+                "已打开方案文件。",
+                "The plan file was opened.",
+            ),
+            Text::CurrentPlan => (
+                "当前方案",
+                "current plan",
+            ),
+            Text::RowRules => (
+                "规则（按优先顺序）",
+                "Rules, in order",
+            ),
+            Text::RowAfter => (
+                "调整后账号数",
+                "Accounts after",
+            ),
+            Text::RowClosed => (
+                "关停",
+                "Closed",
+            ),
+            Text::RowMerged => (
+                "归并",
+                "Merged",
+            ),
+            Text::RowKept => (
+                "保留",
+                "Kept",
+            ),
+            Text::RowShut => (
+                "关停、归并合计",
+                "Closed or merged",
+            ),
+            Text::RowHours => (
+                "释放工时（小时/年）",
+                "Hours freed a year",
+            ),
+            Text::RowFte => (
+                "折合全职岗位",
+                "Full-time posts",
+            ),
+            Text::RowCash => (
+                "节约资金（元/年）",
+                "Cash saved a year",
+            ),
+            Text::RowContracts => (
+                "终止外包合同",
+                "Outsourcing contracts ended",
+            ),
+            Text::RowStaffValue => (
+                "人工折算价值（元/年）",
+                "Staff time value a year",
+            ),
+            Text::RowTotal => (
+                "合计（元/年）",
+                "Total a year",
+            ),
+            Text::RowVsFirst => (
+                "与方案一相比",
+                "Compared with plan 1",
+            ),
+            Text::NoRules => (
+                "未启用规则",
+                "No rules",
+            ),
+            Text::ChartPlans => (
+                "各方案关停、归并账号数与释放工时",
+                "Accounts shut and hours freed, plan by plan",
+            ),
+            Text::PlanEditorHeading => (
+                "编辑当前方案",
+                "Edit the current plan",
+            ),
+            Text::PlanName => (
+                "方案名称",
+                "Plan name",
+            ),
+            Text::RulesHint => (
+                "勾选启用规则；排在前面的规则优先。清单已填的处置意见和手动调整始终优先。",
+                "Tick the rules to use; a rule higher up comes first. The list's own decisions and changes by hand always come first.",
+            ),
+            Text::RaiseRule => (
+                "上移",
+                "Move up",
+            ),
+            Text::MainAccount => (
+                "县级主账号（留空则自动选取县政府或宣传部粉丝最多的账号）",
+                "The county's main account (leave empty to take the most followed account of the county government or publicity department)",
+            ),
+            Text::MainAccountFound => (
+                "归并至：",
+                "Merging into: ",
+            ),
+            Text::MainAccountMissing => (
+                "未找到县级主账号：清单中没有县政府或宣传部的保留账号，也没有所填名称的账号。“归并至县级主账号”规则未归并任何账号。",
+                "No county main account found: the list has no kept account of the county government or publicity department, nor one of the name given. The rule merged nothing.",
+            ),
+            Text::ReceivingHeading => (
+                "接收归并的账号",
+                "Accounts taking on merged ones",
+            ),
+            Text::ReceivingAccount => (
+                "接收账号",
+                "Receiving account",
+            ),
+            Text::ReceivingCount => (
+                "归并进来的账号数",
+                "Accounts merged in",
+            ),
+            Text::ReceivingLoad => (
+                "新增工时（小时/年）",
+                "Hours added a year",
+            ),
+            Text::ReceivingUnknown => (
+                "未找到接收账号",
+                "No receiving account found",
+            ),
+            Text::StructureHeading => (
+                "调整后的账号结构（1+N）",
+                "The accounts after the plan (1+N)",
+            ),
+            Text::StructureJoined => (
+                "并入：",
+                "Joined by: ",
+            ),
+            Text::NoUnit => (
+                "未填单位",
+                "No unit given",
+            ),
+            Text::Unplaced => (
+                "归并但未找到接收账号：",
+                "Merged, with no receiving account found: ",
+            ),
+            Text::MoreUnits => (
+                "个单位未列出（见导出的CSV）",
+                "more units not listed (see the exported CSV)",
+            ),
+            Text::ComparisonHeading => (
+                "各方案比较",
+                "The plans compared",
+            ),
+            Text::NoticePlansUnreadable => (
+                "无法打开方案文件：",
+                "The plan file could not be opened: ",
+            ),
             Text::OfflineCopy => ("下载离线版", "Download offline copy"),
         };
         lang.pick(zh, en)

@@ -15,9 +15,11 @@ use crate::core::grid::Merges;
 use crate::core::import::{import, Context};
 use crate::core::lang::Lang;
 use crate::core::overrides::from_name_keys;
+use crate::core::plan::Plans;
+use crate::core::rules::Rule;
 use crate::web::query::PageOptions;
 use crate::web::shared::Shared;
-use crate::web::storage::{Loaded, Restored, SavedOverrides};
+use crate::web::storage::{Loaded, Restored, SavedOverrides, SavedPlans};
 use crate::web::upload::{Book, Workbook};
 
 /// Lists over this many bytes (some 2,000 rows) are large: they are analysed
@@ -55,12 +57,12 @@ pub struct State {
     /// text, and after any edit, since the rows may no longer be the
     /// table's.
     pub merges: Option<Shared<Merges>>,
-    /// The assumptions in force (always valid).
-    pub assumptions: Assumptions,
+    /// The plans compared, one of them current: each with its rules, its
+    /// assumptions (always valid) and its decisions set by hand. They share
+    /// one as-of date.
+    pub plans: Plans,
     /// The last assumption edit that was refused, with why.
     pub assumption_error: Option<AssumptionError>,
-    /// Decisions set by hand, by account.
-    pub overrides: Overrides,
     /// The row the diagnostics panel asked the table to show.
     pub focus_row: Option<usize>,
     /// A message for the user that is not about one row (storage problems).
@@ -146,7 +148,24 @@ pub enum Action {
     ResetAssumption(Assumption),
     /// Set the as-of date; `None` means today.
     SetAsOf(Option<Date>),
-    /// Decide one account by hand.
+    /// Make another plan current.
+    ChoosePlan(usize),
+    /// Add a plan: a copy of the current one.
+    AddPlan,
+    /// Remove a plan.
+    RemovePlan(usize),
+    /// Rename a plan.
+    RenamePlan(usize, String),
+    /// Turn a rule of the current plan on or off.
+    ToggleRule(Rule),
+    /// Give a rule of the current plan precedence over the one before it.
+    RaiseRule(Rule),
+    /// Name the county's main account of the current plan (empty: let the
+    /// rule find it).
+    SetMainAccount(String),
+    /// Replace the plans with those of a plan file.
+    OpenPlans(Plans),
+    /// Decide one account by hand, in the current plan.
     Override(AccountKey, Decision),
     /// Drop the hand-made decision of one account.
     ResetOverride(AccountKey),
@@ -179,9 +198,8 @@ impl State {
             lang,
             input: Shared::from(""),
             merges: None,
-            assumptions: Assumptions::default(),
+            plans: Plans::presets(Assumptions::default(), lang),
             assumption_error: None,
-            overrides: Overrides::new(),
             focus_row: None,
             notice: None,
             kept: 0,
@@ -204,7 +222,9 @@ impl State {
             state.lang = lang;
         }
         if let Some(assumptions) = options.assumptions {
-            state.assumptions = assumptions;
+            for plan in state.plans.iter_mut() {
+                plan.assumptions = assumptions;
+            }
         }
         if options.demo {
             state.load_demo();
@@ -225,30 +245,43 @@ impl State {
                     lang,
                     input,
                     merges,
-                    assumptions,
-                    overrides,
+                    plans,
                 } = *restored;
-                // A record of the first version is saved again in the
+                // A record of an earlier version is saved again in the
                 // current one.
-                self.as_saved = matches!(overrides, SavedOverrides::ByAccount(_));
-                self.overrides = match overrides {
-                    SavedOverrides::ByAccount(overrides) => overrides,
-                    // Read once, when a record of the first version is
-                    // restored: the accounts say which of them each name
-                    // meant.
-                    SavedOverrides::ByName(by_name) if by_name.is_empty() => Overrides::new(),
-                    SavedOverrides::ByName(by_name) => {
-                        let context = Context {
-                            as_of: assumptions.as_of,
-                            merges: merges.clone(),
+                self.as_saved = matches!(plans, SavedPlans::Plans(_));
+                self.plans = match plans {
+                    SavedPlans::Plans(plans) => plans,
+                    // A record from before plans: the presets, each under
+                    // its assumptions and with its overrides.
+                    SavedPlans::One(one) => {
+                        let (assumptions, overrides) = *one;
+                        let overrides = match overrides {
+                            SavedOverrides::ByAccount(overrides) => overrides,
+                            // Read once, when a record of the first version
+                            // is restored: the accounts say which of them
+                            // each name meant.
+                            SavedOverrides::ByName(by_name) if by_name.is_empty() => {
+                                Overrides::new()
+                            }
+                            SavedOverrides::ByName(by_name) => {
+                                let context = Context {
+                                    as_of: assumptions.as_of,
+                                    merges: merges.clone(),
+                                };
+                                from_name_keys(&import(&input, &context).accounts, &by_name)
+                            }
                         };
-                        from_name_keys(&import(&input, &context).accounts, &by_name)
+                        let mut plans = Plans::presets(assumptions, lang);
+                        for plan in plans.iter_mut() {
+                            plan.overrides = overrides.clone();
+                        }
+                        plans
                     }
                 };
                 self.lang = lang;
                 self.input = Shared::from(input);
                 self.merges = merges.map(Shared::new);
-                self.assumptions = assumptions;
             }
         }
     }
@@ -258,8 +291,10 @@ impl State {
     fn load_demo(&mut self) {
         self.input = Shared::from(demo::DEMO_CSV);
         self.merges = None;
-        self.assumptions.as_of = Some(demo::demo_as_of());
-        self.overrides.clear();
+        for plan in self.plans.iter_mut() {
+            plan.assumptions.as_of = Some(demo::demo_as_of());
+            plan.overrides.clear();
+        }
         self.focus_row = None;
         if self.work == Work::Own {
             self.work = Work::Demo;
@@ -357,22 +392,30 @@ impl Reducible for State {
                 next.book = None;
                 next.input = Shared::from("");
                 next.merges = None;
-                next.overrides.clear();
+                for plan in next.plans.iter_mut() {
+                    plan.overrides.clear();
+                }
                 next.focus_row = None;
             }
             Action::SetAssumption {
                 assumption,
                 low,
                 high,
-            } => match next.assumptions.with_text(assumption, &low, &high) {
+            } => match next
+                .plans
+                .current()
+                .assumptions
+                .with_text(assumption, &low, &high)
+            {
                 Ok(assumptions) => {
-                    next.assumptions = assumptions;
+                    next.plans.current_mut().assumptions = assumptions;
                     next.assumption_error = None;
                 }
                 Err(error) => next.assumption_error = Some(error),
             },
             Action::ResetAssumption(assumption) => {
-                next.assumptions = next.assumptions.reset(assumption);
+                let plan = next.plans.current_mut();
+                plan.assumptions = plan.assumptions.reset(assumption);
                 if next
                     .assumption_error
                     .as_ref()
@@ -381,12 +424,42 @@ impl Reducible for State {
                     next.assumption_error = None;
                 }
             }
-            Action::SetAsOf(date) => next.assumptions.as_of = date,
+            // The plans share one as-of date: the list's dates are read
+            // against it.
+            Action::SetAsOf(date) => {
+                for plan in next.plans.iter_mut() {
+                    plan.assumptions.as_of = date;
+                }
+            }
+            Action::ChoosePlan(at) => {
+                next.plans.choose(at);
+                next.assumption_error = None;
+            }
+            Action::AddPlan => {
+                next.plans.add(next.lang);
+            }
+            Action::RemovePlan(at) => {
+                next.plans.remove(at);
+            }
+            Action::RenamePlan(at, name) => next.plans.rename(at, &name),
+            Action::ToggleRule(rule) => {
+                let plan = next.plans.current_mut();
+                plan.rules = plan.rules.toggled(rule);
+            }
+            Action::RaiseRule(rule) => {
+                let plan = next.plans.current_mut();
+                plan.rules = plan.rules.raised(rule);
+            }
+            Action::SetMainAccount(name) => next.plans.current_mut().main_account = name,
+            Action::OpenPlans(plans) => {
+                next.plans = plans;
+                next.assumption_error = None;
+            }
             Action::Override(key, decision) => {
-                next.overrides.insert(key, decision);
+                next.plans.current_mut().overrides.insert(key, decision);
             }
             Action::ResetOverride(key) => {
-                next.overrides.remove(&key);
+                next.plans.current_mut().overrides.remove(&key);
             }
             Action::FocusRow(row) => next.focus_row = Some(row),
             Action::Notify(notice) => next.notice = Some(notice),

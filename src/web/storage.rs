@@ -23,10 +23,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::core::account::{Decision, Platform};
-use crate::core::assumptions::{Assumptions, AssumptionsInput};
+use crate::core::assumptions::Assumptions;
 use crate::core::estimate::{AccountKey, Overrides};
 use crate::core::grid::Merges;
 use crate::core::lang::Lang;
+use crate::core::plan::{Plans, PlansRecord};
 use crate::web::js_input;
 use crate::web::json::{self, field};
 
@@ -38,8 +39,9 @@ pub const KEY: &str = "jianfu.v1";
 pub const STAMP_KEY: &str = "jianfu.v1.stamp";
 
 /// The format version; bump it when `Saved` changes shape. Version 1 keyed
-/// overrides by name (`甲`, `甲#2`).
-const VERSION: u32 = 2;
+/// overrides by name (`甲`, `甲#2`); version 2 held one set of assumptions
+/// and overrides, before plans.
+const VERSION: u32 = 3;
 
 thread_local! {
     /// The stamp this tab last read or wrote, and this tab's id and count
@@ -60,28 +62,18 @@ struct Stamps {
 /// What is saved.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Saved {
+pub struct Saved<'a> {
     version: u32,
     /// The interface language.
     pub lang: Lang,
     /// The input text.
-    pub input: String,
+    pub input: &'a str,
     /// Which cells of the input lie under merged cells, for a pasted table
     /// (absent in records saved before tables were read).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merges: Option<Merges>,
-    /// The assumptions, in the JS API's shape.
-    pub assumptions: AssumptionsInput,
-    /// Decisions set by hand (a map with keys of several fields has no
-    /// JSON form of its own, hence a list).
-    overrides: Vec<SavedOverride>,
-}
-
-/// One decision set by hand, as saved.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-struct SavedOverride {
-    account: AccountKey,
-    decision: Decision,
+    pub merges: Option<&'a Merges>,
+    /// The plans, as a plan file holds them.
+    pub plans: PlansRecord<'a>,
 }
 
 /// A saved record as read back, with its assumptions validated.
@@ -93,10 +85,18 @@ pub struct Restored {
     pub input: String,
     /// The input's merged cells, for a pasted table.
     pub merges: Option<Merges>,
-    /// The assumptions.
-    pub assumptions: Assumptions,
-    /// The overrides.
-    pub overrides: SavedOverrides,
+    /// The plans.
+    pub plans: SavedPlans,
+}
+
+/// Plans as read back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SavedPlans {
+    /// The plans of a record of this version.
+    Plans(Plans),
+    /// The one set of assumptions and overrides of a record from before
+    /// plans, for every plan.
+    One(Box<(Assumptions, SavedOverrides)>),
 }
 
 /// Overrides as read back.
@@ -130,28 +130,20 @@ pub enum SaveError {
     Changed,
 }
 
-impl Saved {
+impl<'a> Saved<'a> {
     /// A record of the given state.
     pub fn new(
         lang: Lang,
-        input: &str,
-        merges: Option<&Merges>,
-        assumptions: &Assumptions,
-        overrides: &Overrides,
-    ) -> Saved {
+        input: &'a str,
+        merges: Option<&'a Merges>,
+        plans: &'a Plans,
+    ) -> Saved<'a> {
         Saved {
             version: VERSION,
             lang,
-            input: input.to_string(),
-            merges: merges.cloned(),
-            assumptions: AssumptionsInput::from(assumptions),
-            overrides: overrides
-                .iter()
-                .map(|(account, decision)| SavedOverride {
-                    account: account.clone(),
-                    decision,
-                })
-                .collect(),
+            input,
+            merges,
+            plans: plans.record(),
         }
     }
 }
@@ -192,11 +184,30 @@ fn parse(text: &str) -> Option<Restored> {
         merges => Some(json::merges(&merges)?),
     };
     let saved = field(&value, "overrides");
-    let overrides = if version == f64::from(VERSION) {
+    let plans = if version == f64::from(VERSION) {
+        SavedPlans::Plans(js_input::plans_file(&field(&value, "plans")).ok()?)
+    } else {
+        // Saved in the JS API's shape, and read as the API reads it.
+        let assumptions =
+            js_input::assumptions(&field(&value, "assumptions"), "assumptions").ok()?;
+        SavedPlans::One(Box::new((assumptions, overrides(version, &saved)?)))
+    };
+    Some(Restored {
+        lang: Lang::from_code(&field(&value, "lang").as_string()?)?,
+        input: field(&value, "input").as_string()?,
+        merges,
+        plans,
+    })
+}
+
+/// The overrides of a record from before plans: by account (version 2) or
+/// by name (version 1).
+fn overrides(version: f64, saved: &JsValue) -> Option<SavedOverrides> {
+    let overrides = if version == 2.0 {
         // Inserted one by one: collecting would sort, and bring a sort's
         // code into the wasm for a list that is in order.
         let mut overrides = Overrides::new();
-        for item in json::list(&saved)? {
+        for item in json::list(saved)? {
             let account = field(&item, "account");
             let text = |key: &str| field(&account, key).as_string();
             let key = AccountKey {
@@ -212,21 +223,14 @@ fn parse(text: &str) -> Option<Restored> {
         let mut by_name = BTreeMap::new();
         for name in js_sys::Object::keys(saved.unchecked_ref::<js_sys::Object>()).iter() {
             let name = name.as_string()?;
-            let decided = decision(&field(&saved, &name))?;
+            let decided = decision(&field(saved, &name))?;
             by_name.insert(name, decided);
         }
         SavedOverrides::ByName(by_name)
     } else {
         return None;
     };
-    Some(Restored {
-        lang: Lang::from_code(&field(&value, "lang").as_string()?)?,
-        input: field(&value, "input").as_string()?,
-        merges,
-        // Saved in the JS API's shape, and read as the API reads it.
-        assumptions: js_input::assumptions(&field(&value, "assumptions"), "assumptions").ok()?,
-        overrides,
-    })
+    Some(overrides)
 }
 
 fn decision(value: &JsValue) -> Option<Decision> {

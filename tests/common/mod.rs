@@ -9,6 +9,7 @@ use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::Date;
 use jianfu::core::estimate::{estimate, AccountKey, Estimate, Overrides};
 use jianfu::core::num::{Num, Span};
+use jianfu::core::plan::Plan;
 
 /// The day the article's figures hold for (SPEC §7): 2019-04-19.
 pub fn as_of() -> Date {
@@ -32,7 +33,8 @@ pub fn n(text: &str) -> Num {
 
 /// The estimate with the default assumptions, as of [`as_of`].
 pub fn run(accounts: &[Account], overrides: &Overrides) -> Estimate {
-    estimate(accounts, &Assumptions::default(), as_of(), overrides)
+    let plan = Plan::new(Assumptions::default()).with_overrides(overrides.clone());
+    estimate(accounts, &plan, as_of())
 }
 
 /// The override key of the first account named `name` with no unit, on

@@ -435,6 +435,7 @@ fn expected_zh(expected: Expected) -> &'static str {
         Expected::Level => "县级部门、乡镇（街道）或 村（社区）",
         Expected::Decision => "保留、关停 或 归并",
         Expected::YesNo => "是 或 否",
+        Expected::Interaction => "有 或 无（已开通、未开通、关闭）",
     }
 }
 
@@ -453,6 +454,7 @@ fn expected_en(expected: Expected) -> &'static str {
         Expected::Level => "县级部门 (county), 乡镇 (township) or 村/社区 (village)",
         Expected::Decision => "保留 (keep), 关停 (close) or 归并 (merge)",
         Expected::YesNo => "是 (yes) or 否 (no)",
+        Expected::Interaction => "有 (working) or 无 (none: 未开通, 关闭)",
     }
 }
 

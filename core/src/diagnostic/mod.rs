@@ -105,6 +105,8 @@ pub enum Expected {
     Decision,
     /// 是 or 否.
     YesNo,
+    /// 有 or 无 (开通, 未开通, 关闭).
+    Interaction,
 }
 
 /// Rows, in order, as ranges: `5–8、12`. The notices about many rows of
@@ -495,6 +497,7 @@ impl Expected {
             Field::Staffing => Expected::Staffing,
             Field::Level => Expected::Level,
             Field::Decision => Expected::Decision,
+            Field::Interaction => Expected::Interaction,
             Field::Name
             | Field::Unit
             | Field::Platform

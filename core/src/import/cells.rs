@@ -24,6 +24,8 @@ pub(super) enum Word {
     OtherPlatform,
     Staffing(Staffing),
     Decision(Decision),
+    /// Whether the interaction function works.
+    Interaction(bool),
     /// A yes/no answer that gives no value (否 in 是否归并).
     Nothing,
     /// A blank cell or a missing marker.
@@ -71,11 +73,19 @@ impl Memo {
 pub(super) fn is_word(field: Field) -> bool {
     matches!(
         field,
-        Field::Level | Field::Platform | Field::Staffing | Field::Decision
+        Field::Level | Field::Platform | Field::Staffing | Field::Decision | Field::Interaction
     )
 }
 
 pub(super) fn read_word(cell: &str, field: Field, question: Option<Question>) -> WordRead {
+    // 无 is a missing marker elsewhere, but in an interaction column it is
+    // the answer: there is none.
+    if field == Field::Interaction {
+        return match values::interaction(cell) {
+            Ok(works) => Ok(works.map_or(Word::Missing, Word::Interaction)),
+            Err(fault) => Err((fault, Expected::Interaction)),
+        };
+    }
     if values::is_missing(cell) {
         return Ok(Word::Missing);
     }
@@ -137,6 +147,7 @@ pub(super) fn apply_word(account: &mut Account, word: Word) -> bool {
         Word::OtherPlatform => account.platform = Platform::Other,
         Word::Staffing(staffing) => account.staffing = Some(staffing),
         Word::Decision(decision) => account.decision = Some(decision),
+        Word::Interaction(works) => account.interaction = Some(works),
         Word::Nothing => {}
         Word::Missing => return false,
     }
@@ -202,6 +213,7 @@ pub(super) fn measure(field: Field) -> Option<Measure> {
         | Field::Staffing
         | Field::Decision
         | Field::LastPost
+        | Field::Interaction
         | Field::MergeInto => None,
     }
 }

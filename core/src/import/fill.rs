@@ -160,6 +160,7 @@ pub(super) fn copy(from: &Account, to: &mut Account, field: Field) {
         Field::OtherCost => to.other_cost = from.other_cost.clone(),
         Field::AvgReads => to.avg_reads = from.avg_reads.clone(),
         Field::LastPost => to.last_post = from.last_post.clone(),
+        Field::Interaction => to.interaction = from.interaction,
         Field::Decision => to.decision = from.decision,
         Field::MergeInto => to.merge_into.clone_from(&from.merge_into),
     }

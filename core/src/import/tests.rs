@@ -585,12 +585,7 @@ fn a_group_row_above_the_header_hides_no_column() {
     );
     // Every account's followers were read: three are below 1,000 and
     // closed, the village is merged. 4 shut, not 1.
-    let e = crate::estimate::estimate(
-        &import.accounts,
-        &crate::assumptions::Assumptions::default(),
-        as_of(),
-        &Default::default(),
-    );
+    let e = crate::estimate::estimate(&import.accounts, &Default::default(), as_of());
     assert_eq!(
         (e.summary.accounts_closed, e.summary.accounts_merged),
         (3, 1)

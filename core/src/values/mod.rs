@@ -32,7 +32,8 @@ pub(crate) use numbers::chinese_numeral;
 pub use numbers::{count, hours, money, posts_per_week, whole, Amount, Measure};
 pub use units::{unit, Period, Unit};
 pub use words::{
-    county_body, decision, infer_level, level, place, platform, platform_in_name, staffing, yes_no,
+    county_body, decision, infer_level, interaction, level, place, platform, platform_in_name,
+    staffing, yes_no,
 };
 
 /// Why a cell with text in it could not be read.

@@ -74,6 +74,24 @@ pub fn yes_no(cell: &str) -> Read<bool> {
     }
 }
 
+/// Reads an interaction column (互动功能, 留言功能, 是否开通留言): whether
+/// the account's interaction function works. 无, 否, 未开通, 关闭 and their
+/// neighbours are `false`; 有, 是, 开通, 正常 are `true`. Unlike elsewhere, 无
+/// is an answer here, not a blank: the list says there is none.
+pub fn interaction(cell: &str) -> Read<bool> {
+    let compact = compact(cell);
+    if NO_INTERACTION.iter().any(|w| compact.contains(w)) {
+        return Ok(Some(false));
+    }
+    if is_missing(cell) {
+        return Ok(None);
+    }
+    if INTERACTION.iter().any(|w| compact.contains(w)) {
+        return Ok(Some(true));
+    }
+    yes_no(cell)
+}
+
 /// Infers the level of an account from its name and unit when the list does
 /// not give it (SPEC §2): village words (村, 社区, 居委) first, then township
 /// words (镇, 乡, 街道, 园区, 开发区), otherwise county.
@@ -172,6 +190,18 @@ fn may_start_place_word(c: char) -> bool {
         '农' | '乡' | '城' | '村' | '社' | '镇' | '家' | '故' | '居' | '街' | '园' | '开'
     )
 }
+
+/// Words that say an interaction function does not work. Checked first and
+/// by containment, so that 未开通 is not read as 开通, nor 已关闭 as 已.
+const NO_INTERACTION: &[&str] = &[
+    "无", "否", "没有", "不开", "未开", "未设", "关闭", "已关", "停用", "不可", "不能", "取消",
+    "禁用", "none", "no", "off", "closed", "disabled",
+];
+
+/// Words that say it works.
+const INTERACTION: &[&str] = &[
+    "有", "是", "开通", "开启", "开放", "正常", "启用", "可用", "yes", "on", "open", "enabled",
+];
 
 const YES: &[&str] = &["y", "yes", "true", "1", "√", "✓", "✔", "有", "已", "对"];
 
@@ -518,6 +548,29 @@ mod tests {
         assert_eq!(platform_in_name("（抖音）"), None);
         assert_eq!(platform_in_name("长兴发布"), None);
         assert_eq!(platform_in_name(")"), None);
+    }
+
+    #[test]
+    fn interaction_words() {
+        for none in [
+            "无",
+            "否",
+            "未开通",
+            "关闭",
+            "已关闭",
+            "没有",
+            "无留言功能",
+            "No",
+        ] {
+            assert_eq!(interaction(none), Ok(Some(false)), "{none}");
+        }
+        for works in ["有", "是", "已开通", "开通", "开启", "正常", "√", "yes"] {
+            assert_eq!(interaction(works), Ok(Some(true)), "{works}");
+        }
+        for blank in ["", " ", "-", "/", "N/A"] {
+            assert_eq!(interaction(blank), Ok(None), "{blank:?}");
+        }
+        assert_eq!(interaction("偶尔"), Err(Fault::Unreadable));
     }
 
     #[test]

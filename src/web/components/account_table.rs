@@ -1,6 +1,8 @@
-//! The per-account table: decision (editable), reason, hours and cash for
-//! every account. Sortable, filterable by decision, and paginated so that
-//! 10,000 rows and more stay fast: only one page is ever in the DOM.
+//! The per-account table: decision (editable, in the current plan), reason,
+//! hours and cash for every account, and with several plans each plan's
+//! decision, the accounts they disagree on marked. Sortable, filterable by
+//! decision, and paginated so that 10,000 rows and more stay fast: only one
+//! page is ever in the DOM.
 
 use std::cmp::Ordering;
 
@@ -8,6 +10,7 @@ use web_sys::{HtmlSelectElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLo
 use yew::prelude::*;
 
 use crate::core::account::{Decision, Field, Platform};
+use crate::core::compare::differs;
 use crate::core::estimate::{AccountResult, Estimate};
 use crate::core::figures::{money_span, number_span};
 use crate::core::lang::Lang;
@@ -24,8 +27,10 @@ pub const PAGE_SIZE: usize = 50;
 pub struct AccountTableProps {
     /// The interface language.
     pub lang: Lang,
-    /// The estimate to list.
-    pub estimate: Shared<Estimate>,
+    /// Each plan's estimate of the list.
+    pub estimates: Vec<Shared<Estimate>>,
+    /// The current plan's, which the table lists and edits.
+    pub current: usize,
     /// A row to bring into view (from the diagnostics panel).
     pub focus_row: Option<usize>,
     /// Sends actions to the app.
@@ -54,23 +59,28 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
     let filter = use_state(|| None::<Decision>);
     let platform = use_state(|| None::<Platform>);
     let page = use_state(|| 0usize);
+    let differing = use_state(|| false);
 
-    let accounts = &props.estimate.accounts;
+    let estimate = &props.estimates[props.current.min(props.estimates.len() - 1)];
+    let accounts = &estimate.accounts;
+    let several = props.estimates.len() > 1;
+    let refs: Vec<&Estimate> = props.estimates.iter().map(|e| &**e).collect();
     // The platform filter is offered when the list has more than one.
-    let platforms: Vec<Platform> = props
-        .estimate
+    let platforms: Vec<Platform> = estimate
         .summary
         .by_platform
         .present()
         .map(|(platform, _)| platform)
         .collect();
-    let mut visible: Vec<&AccountResult> = accounts
+    let mut visible: Vec<(usize, &AccountResult)> = accounts
         .iter()
-        .filter(|a| filter.is_none_or(|d| a.decision == d))
-        .filter(|a| platform.is_none_or(|p| a.platform == p))
+        .enumerate()
+        .filter(|(_, a)| filter.is_none_or(|d| a.decision == d))
+        .filter(|(_, a)| platform.is_none_or(|p| a.platform == p))
+        .filter(|&(index, _)| !*differing || differs(&refs, index))
         .collect();
     let (key, ascending) = *sort;
-    visible.sort_by(|a, b| {
+    visible.sort_by(|(_, a), (_, b)| {
         let order = compare(a, b, key);
         if ascending {
             order
@@ -85,12 +95,14 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
     {
         let (filter, platform, page, sort) =
             (filter.clone(), platform.clone(), page.clone(), sort.clone());
-        let accounts = props.estimate.clone();
+        let accounts = estimate.clone();
+        let differing = differing.clone();
         use_effect_with(props.focus_row, move |row| {
             let index = row.and_then(|row| accounts.accounts.iter().position(|a| a.row == row));
             if let Some(index) = index {
                 filter.set(None);
                 platform.set(None);
+                differing.set(false);
                 sort.set((SortKey::Row, true));
                 page.set(index / PAGE_SIZE);
             }
@@ -114,10 +126,29 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
 
     let current = (*page).min(pages - 1);
     let start = current * PAGE_SIZE;
-    let rows = visible.iter().skip(start).take(PAGE_SIZE).map(|a| {
-        html! { <AccountRow {lang} account={(*a).clone()} focused={props.focus_row == Some(a.row)}
-        dispatch={props.dispatch.clone()} /> }
-    });
+    let rows = visible
+        .iter()
+        .skip(start)
+        .take(PAGE_SIZE)
+        .map(|&(index, a)| {
+            let plans: Vec<Decision> = match several {
+                true => refs
+                    .iter()
+                    .filter_map(|e| e.accounts.get(index).map(|r| r.decision))
+                    .collect(),
+                false => Vec::new(),
+            };
+            let differs = several && differs(&refs, index);
+            html! { <AccountRow {lang} account={a.clone()} focused={props.focus_row == Some(a.row)}
+            {plans} {differs} dispatch={props.dispatch.clone()} /> }
+        });
+    let on_differing = {
+        let (differing, page) = (differing.clone(), page.clone());
+        Callback::from(move |_: Event| {
+            differing.set(!*differing);
+            page.set(0);
+        })
+    };
 
     let header = |label: Text, column: SortKey| {
         let sort = sort.clone();
@@ -192,6 +223,13 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
                         </select>
                     </label>
                 }
+                if several {
+                    <label class="filter">
+                        <input type="checkbox" data-testid="differs-only" checked={*differing}
+                            onchange={on_differing} />
+                        { Text::DiffersOnly.get(lang) }
+                    </label>
+                }
             </div>
             if accounts.is_empty() {
                 <p class="hint">{ Text::EmptyTable.get(lang) }</p>
@@ -211,6 +249,9 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
                                 { header(Text::ColumnCash, SortKey::Cash) }
                                 { header(Text::ColumnDecision, SortKey::Decision) }
                                 <th scope="col">{ Text::ColumnReason.get(lang) }</th>
+                                if several {
+                                    <th scope="col">{ Text::ColumnPlans.get(lang) }</th>
+                                }
                             </tr>
                         </thead>
                         <tbody>{ for rows }</tbody>
@@ -259,6 +300,10 @@ struct AccountRowProps {
     lang: Lang,
     account: AccountResult,
     focused: bool,
+    /// Each plan's decision, with several plans.
+    plans: Vec<Decision>,
+    /// True when the plans disagree on it.
+    differs: bool,
     dispatch: Callback<Action>,
 }
 
@@ -295,7 +340,9 @@ fn AccountRow(props: &AccountRowProps) -> Html {
     let select_label = format!("{} {}", a.name, Text::ColumnDecision.get(lang));
     html! {
         <tr id={format!("account-row-{}", a.row)} data-row={a.row.to_string()}
-            class={classes!(a.decision.key(), props.focused.then_some("focused"))}>
+            class={classes!(a.decision.key(), props.focused.then_some("focused"),
+                props.differs.then_some("differs"))}
+            data-differs={props.differs.then_some("true")}>
             <td class="num">{ a.row }</td>
             <td class="name">{ &a.name }</td>
             <td>{ &a.unit }</td>
@@ -325,6 +372,16 @@ fn AccountRow(props: &AccountRowProps) -> Html {
                 }
             </td>
             <td class="reason">{ a.reason().text(lang) }</td>
+            if !props.plans.is_empty() {
+                <td class="plans-decisions" data-testid="plan-decisions">
+                    { for props.plans.iter().enumerate().map(|(n, d)| html! {
+                        <span class={classes!("plan-decision", d.key())}
+                            title={format!("{} {}", Text::PlanNumber.get(lang), n + 1)}>
+                            { format!("{}{}", n + 1, decision_label(*d, lang)) }
+                        </span>
+                    }) }
+                </td>
+            }
         </tr>
     }
 }

@@ -1,12 +1,14 @@
-//! Exports: the results as CSV, the official-style summary paragraph to
-//! copy, and printing.
+//! Exports: the results as CSV (one decision, rule and reason column per
+//! plan), the official-style summary paragraph of the current plan and the
+//! one comparing the plans, to copy, and printing.
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::core::estimate::Estimate;
-use crate::core::export::{results_csv, summary_paragraph};
+use crate::core::export::{comparison_paragraph, plans_csv, summary_paragraph};
 use crate::core::lang::Lang;
+use crate::core::plan::Plans;
 use crate::web::download::download_csv;
 use crate::web::i18n::Text;
 use crate::web::shared::Shared;
@@ -17,8 +19,12 @@ use crate::web::state::{Action, Notice};
 pub struct ExportsProps {
     /// The interface language.
     pub lang: Lang,
-    /// The estimate to export.
-    pub estimate: Shared<Estimate>,
+    /// Each plan's estimate, in the plans' order.
+    pub estimates: Vec<Shared<Estimate>>,
+    /// The current plan.
+    pub current: usize,
+    /// The plans (their order, for the comparison paragraph).
+    pub plans: Plans,
     /// Sends actions to the app.
     pub dispatch: Callback<Action>,
 }
@@ -27,23 +33,30 @@ pub struct ExportsProps {
 #[component]
 pub fn Exports(props: &ExportsProps) -> Html {
     let lang = props.lang;
-    let paragraph = use_memo((props.estimate.clone(), lang), |(e, lang)| {
-        summary_paragraph(e, *lang)
+    let current = props.estimates[props.current.min(props.estimates.len() - 1)].clone();
+    let paragraph = use_memo((current, lang), |(e, lang)| summary_paragraph(e, *lang));
+    let comparison = use_memo((props.estimates.clone(), lang), |(estimates, lang)| {
+        let refs: Vec<&Estimate> = estimates.iter().map(|e| &**e).collect();
+        comparison_paragraph(&refs, *lang)
     });
     let on_csv = {
-        let estimate = props.estimate.clone();
+        let estimates = props.estimates.clone();
         Callback::from(move |_: MouseEvent| {
+            let refs: Vec<&Estimate> = estimates.iter().map(|e| &**e).collect();
             download_csv(
                 lang.pick("减负测算结果.csv", "jianfu-results.csv"),
-                &results_csv(&estimate, lang),
+                &plans_csv(&refs, lang),
             );
         })
     };
     let on_copy = {
-        let paragraph = paragraph.clone();
+        let (paragraph, comparison) = (paragraph.clone(), comparison.clone());
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = (*paragraph).clone();
+            let text = match comparison.is_empty() {
+                true => (*paragraph).clone(),
+                false => format!("{paragraph}\n{comparison}"),
+            };
             let dispatch = dispatch.clone();
             spawn_local(async move {
                 let notice = match copy(&text).await {
@@ -64,6 +77,9 @@ pub fn Exports(props: &ExportsProps) -> Html {
         <div class="exports">
             <h3>{ Text::SummaryHeading.get(lang) }</h3>
             <p class="summary-paragraph" data-testid="summary-paragraph">{ paragraph.to_string() }</p>
+            if !comparison.is_empty() {
+                <p class="summary-paragraph" data-testid="comparison-paragraph">{ comparison.to_string() }</p>
+            }
             <div class="toolbar no-print">
                 <button type="button" data-testid="copy-summary" onclick={on_copy}>{ Text::CopySummary.get(lang) }</button>
                 <button type="button" data-testid="export-csv" onclick={on_csv}>{ Text::ExportCsv.get(lang) }</button>

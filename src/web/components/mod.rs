@@ -12,4 +12,7 @@ pub mod header;
 pub mod headline;
 pub mod input_panel;
 pub mod notice_bar;
+pub mod plan_editor;
+pub mod plans;
+pub mod structure;
 pub mod unmatched;

@@ -26,6 +26,11 @@ use crate::core::assumptions::{Assumption, AssumptionError, Assumptions, Assumpt
 use crate::core::assumptions::{Problem as AssumptionProblem, RangeInput};
 use crate::core::demo::DEMO_KEY;
 use crate::core::lang::Lang;
+use crate::core::plan::RulesError;
+
+mod plans;
+
+pub use plans::{plans, plans_file, rules};
 
 /// What the API was given as `input`.
 pub enum Input {
@@ -79,6 +84,12 @@ enum Problem {
     Assumption(AssumptionError),
     /// `mount` into an element inside a calculator already mounted.
     InsideCalculator,
+    /// A list of rules that cannot be used.
+    Rules(RulesError),
+    /// More plans than the calculator compares, or none.
+    PlanCount(usize),
+    /// Not a plan file this calculator writes.
+    NotPlansFile,
 }
 
 /// The shape a value should have had.
@@ -92,6 +103,11 @@ enum Shape {
     Flag,
     Demo,
     Element,
+    Plan,
+    Rules,
+    Text,
+    Override,
+    Count,
 }
 
 /// Where a value is, cheap to pass around and written out only for an
@@ -324,6 +340,23 @@ impl ReadError {
                 (format!("{}{not}{given}", shape.text(lang)), None)
             }
             Problem::Assumption(error) => (error.message(lang), None),
+            Problem::Rules(error) => (error.message(lang), None),
+            Problem::PlanCount(count) => {
+                let most = crate::core::plan::MAX_PLANS;
+                let text = match zh {
+                    true => format!("有{count}个方案；可比较1至{most}个"),
+                    false => format!("holds {count} plans; from 1 to {most} can be compared"),
+                };
+                (text, None)
+            }
+            Problem::NotPlansFile => (
+                lang.pick(
+                    "不是减负测算的方案文件（应有 \"jianfu\": \"plans\" 和 version 1）",
+                    "is not a Jianfu plan file (it should have \"jianfu\": \"plans\" and version 1)",
+                )
+                .to_string(),
+                None,
+            ),
             Problem::InsideCalculator => (
                 lang.pick(
                     "在已挂载的计算器之内；请挂载到计算器之外的元素",
@@ -381,6 +414,20 @@ impl Shape {
             Shape::Flag => ("应为 true 或 false", "must be true or false"),
             // demo::DEMO_KEY.
             Shape::Demo => ("应为\"changxing\"", "must be \"changxing\""),
+            Shape::Plan => (
+                "应为方案对象，如 {\"name\": \"稳妥\", \"rules\": [\"dormant\"]}",
+                "must be a plan object such as {\"name\": \"Cautious\", \"rules\": [\"dormant\"]}",
+            ),
+            Shape::Rules => (
+                "应为规则名的数组，如 [\"dormant\", \"lowReach\"]",
+                "must be an array of rule names such as [\"dormant\", \"lowReach\"]",
+            ),
+            Shape::Text => ("应为文本（字符串）", "must be text (a string)"),
+            Shape::Override => (
+                "应为 {\"name\": \"…\", \"decision\": \"close\"}，可另有 unit、platform、occurrence",
+                "must be {\"name\": \"…\", \"decision\": \"close\"}, with unit, platform and occurrence if needed",
+            ),
+            Shape::Count => ("应为0或正整数", "must be a whole number from 0 up"),
             Shape::Element => (
                 "应为页面中的元素（Element），如 document.getElementById(\"calculator\")",
                 "must be a DOM Element, such as document.getElementById(\"calculator\")",

@@ -19,7 +19,8 @@
 //! use jianfu_core::account::Account;
 //! use jianfu_core::assumptions::Assumptions;
 //! use jianfu_core::date::Date;
-//! use jianfu_core::estimate::{estimate, Overrides};
+//! use jianfu_core::estimate::estimate;
+//! use jianfu_core::plan::Plan;
 //! use jianfu_core::export::{neutralise, results_csv, summary_paragraph};
 //! use jianfu_core::lang::Lang;
 //! use jianfu_core::num::{Num, Span};
@@ -27,7 +28,7 @@
 //! let mut quiet = Account::named(2, "某局发布");
 //! quiet.followers = Span::point(Num::int(300)).into();
 //! let as_of = Date::from_ymd(2019, 4, 19).unwrap();
-//! let e = estimate(&[quiet], &Assumptions::default(), as_of, &Overrides::new());
+//! let e = estimate(&[quiet], &Plan::new(Assumptions::default()), as_of);
 //!
 //! assert!(results_csv(&e, Lang::Zh).starts_with('\u{FEFF}'));
 //! assert_eq!(neutralise("=1+1"), "'=1+1");
@@ -51,6 +52,10 @@ use crate::figures;
 use crate::lang::Lang;
 use crate::num::{Num, Span};
 use crate::rules::decision_label;
+
+mod plans;
+
+pub use plans::{comparison_paragraph, plans_csv};
 
 /// The per-account results, then a blank line and the summary, then a blank
 /// line and the assumptions used, as a CSV file for Excel: UTF-8 with a BOM,
@@ -98,7 +103,7 @@ const BOM: &str = "\u{FEFF}";
 /// outsourced county bureau whose decision is left to the rules, and a
 /// village account already marked for merging into its town's account. The
 /// Chinese template gives the fee in 万元, as its header says.
-const TEMPLATE_ROWS_ZH: [[&str; 15]; 2] = [
+const TEMPLATE_ROWS_ZH: [[&str; 16]; 2] = [
     [
         "清溪市场监管",
         "清溪县市场监督管理局",
@@ -113,6 +118,7 @@ const TEMPLATE_ROWS_ZH: [[&str; 15]; 2] = [
         "1200",
         "860",
         "2019-04-12",
+        "有",
         "",
         "",
     ],
@@ -130,13 +136,14 @@ const TEMPLATE_ROWS_ZH: [[&str; 15]; 2] = [
         "",
         "45",
         "2019-03-20",
+        "有",
         "归并",
         "青山镇发布",
     ],
 ];
 
 /// The same rows in English, with the fee in yuan.
-const TEMPLATE_ROWS_EN: [[&str; 15]; 2] = [
+const TEMPLATE_ROWS_EN: [[&str; 16]; 2] = [
     [
         "Qingxi Market Regulation",
         "Qingxi County Market Regulation Bureau",
@@ -151,6 +158,7 @@ const TEMPLATE_ROWS_EN: [[&str; 15]; 2] = [
         "1200",
         "860",
         "2019-04-12",
+        "yes",
         "",
         "",
     ],
@@ -168,6 +176,7 @@ const TEMPLATE_ROWS_EN: [[&str; 15]; 2] = [
         "",
         "45",
         "2019-03-20",
+        "yes",
         "merge",
         "Qingshan Town News",
     ],
@@ -489,6 +498,7 @@ fn template_header(field: Field, lang: Lang) -> &'static str {
         Field::OtherCost => ("其他费用（元）", "Other cost (yuan)"),
         Field::AvgReads => ("篇均阅读", "Avg reads"),
         Field::LastPost => ("最近更新", "Last post"),
+        Field::Interaction => ("互动功能", "Interaction"),
         Field::Decision => ("处置意见", "Decision"),
         Field::MergeInto => ("归并至", "Merge into"),
     };

@@ -1,0 +1,218 @@
+//! What leaves the calculator when several plans are compared: the CSV with
+//! one decision, rule and reason column per plan, and the paragraph that
+//! compares the plans in the register of an official report.
+
+use crate::estimate::{Estimate, Summary};
+use crate::figures;
+use crate::lang::Lang;
+use crate::num::{Num, Span};
+
+use super::{account_headers, account_row, en_range, summary_rows, zh_range, zh_wan, Sheet};
+
+/// The columns of [`account_row`] that every plan shares (row to cash per
+/// year), and those each plan has its own of (decision to cash saved).
+const SHARED: usize = 10;
+const PER_PLAN: std::ops::Range<usize> = 10..16;
+
+/// The per-account results of every plan side by side, then each plan's
+/// summary, as a CSV file for Excel (see [`results_csv`](super::results_csv)):
+/// the columns every plan shares once, then for each plan its decision,
+/// rule, reason, override, freed hours and saved cash, headed with the
+/// plan's name. `estimates` are of one list, in the plans' order; with one
+/// plan this is [`results_csv`](super::results_csv).
+pub fn plans_csv(estimates: &[&Estimate], lang: Lang) -> String {
+    match estimates {
+        [] => String::new(),
+        [one] => super::results_csv(one, lang),
+        _ => write(estimates, lang).unwrap_or_default(),
+    }
+}
+
+fn write(estimates: &[&Estimate], lang: Lang) -> csv::Result<String> {
+    let mut sheet = Sheet::new();
+    let headers = account_headers(lang);
+    let mut header: Vec<String> = headers[..SHARED].iter().map(|h| h.to_string()).collect();
+    for (number, estimate) in estimates.iter().enumerate() {
+        let plan = plan_title(number, &estimate.name, lang);
+        for h in &headers[PER_PLAN] {
+            header.push(format!("{h}·{plan}"));
+        }
+    }
+    header.push(headers[16].to_string());
+    sheet.row(header)?;
+    let first = estimates[0];
+    for (index, result) in first.accounts.iter().enumerate() {
+        let mut cells = account_row(result, lang).to_vec();
+        let assumed = cells.pop().unwrap_or_default();
+        cells.truncate(SHARED);
+        for estimate in estimates {
+            if let Some(other) = estimate.accounts.get(index) {
+                let row = account_row(other, lang);
+                cells.extend(row[PER_PLAN].iter().cloned());
+            }
+        }
+        cells.push(assumed);
+        sheet.row(cells)?;
+    }
+    sheet.blank()?;
+    let mut header = vec![lang.pick("汇总", "Summary").to_string()];
+    header.extend(
+        estimates
+            .iter()
+            .enumerate()
+            .map(|(number, e)| plan_title(number, &e.name, lang)),
+    );
+    sheet.row(header)?;
+    let columns: Vec<Vec<(String, String)>> =
+        estimates.iter().map(|e| summary_rows(e, lang)).collect();
+    for (at, (label, _)) in columns[0].iter().enumerate() {
+        let mut cells = vec![label.clone()];
+        cells.extend(columns.iter().map(|rows| rows[at].1.clone()));
+        sheet.row(cells)?;
+    }
+    let mut rules = vec![lang
+        .pick("规则（按优先顺序）", "Rules, in order")
+        .to_string()];
+    rules.extend(estimates.iter().map(|e| {
+        let labels: Vec<&str> = e.rules.as_slice().iter().map(|r| r.label(lang)).collect();
+        labels.join(lang.pick("、", "; "))
+    }));
+    sheet.row(rules)?;
+    sheet.finish()
+}
+
+/// A plan as the exports name it: `方案一（稳妥）`, `Plan 1 (Cautious)`.
+pub fn plan_title(number: usize, name: &str, lang: Lang) -> String {
+    let ordinal = ordinal(number, lang);
+    match (name.trim(), lang) {
+        ("", _) => ordinal,
+        (name, Lang::Zh) => format!("{ordinal}（{name}）"),
+        (name, Lang::En) => format!("{ordinal} ({name})"),
+    }
+}
+
+/// `方案一`…`方案四`, `Plan 1`…: counting from 0.
+fn ordinal(number: usize, lang: Lang) -> String {
+    const ZH: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match (lang, ZH.get(number)) {
+        (Lang::Zh, Some(n)) => format!("方案{n}"),
+        (Lang::Zh, None) => format!("方案{}", number + 1),
+        (Lang::En, _) => format!("Plan {}", number + 1),
+    }
+}
+
+/// The paragraph that compares the plans, after the summary paragraph of
+/// the current one: what each shuts, frees and saves, then each plan's
+/// difference from the first. Empty for fewer than two plans.
+///
+/// 方案一（稳妥）关停、归并账号12个，每年可释放工作时间约0.25万至0.56万小时，
+/// 节约资金3.00万元；方案二（推荐）……。与方案一相比，方案二多关停、归并
+/// 30个，多释放工作时间约……小时，多节约资金……元。
+pub fn comparison_paragraph(estimates: &[&Estimate], lang: Lang) -> String {
+    if estimates.len() < 2 {
+        return String::new();
+    }
+    let parts: Vec<String> = estimates
+        .iter()
+        .enumerate()
+        .map(|(number, e)| plan_clause(&plan_title(number, &e.name, lang), &e.summary, lang))
+        .collect();
+    let first = &estimates[0].summary;
+    let differences: Vec<String> = estimates
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(number, e)| difference(&ordinal(number, lang), first, &e.summary, lang))
+        .collect();
+    match lang {
+        Lang::Zh => format!(
+            "{}。与方案一相比，{}。",
+            parts.join("；"),
+            differences.join("；")
+        ),
+        Lang::En => format!(
+            "{}. Compared with plan 1, {}.",
+            parts.join("; "),
+            differences.join("; ")
+        ),
+    }
+}
+
+/// One plan's clause: what it shuts, frees and saves.
+fn plan_clause(title: &str, s: &Summary, lang: Lang) -> String {
+    let hours = |span: Span| match lang {
+        Lang::Zh => zh_range(span, |h| figures::large_number(h, Lang::Zh)),
+        Lang::En => en_range(span, |h| figures::number(h, 0, Lang::En)),
+    };
+    let money = |span: Span| match lang {
+        Lang::Zh => zh_range(span, zh_wan).map(|m| format!("{m}元")),
+        Lang::En => en_range(span, |n| figures::money(n, Lang::En)),
+    };
+    let hours = hours(s.hours_freed).unwrap_or_else(|| "0".to_string());
+    let cash = money(s.cash_saved).unwrap_or_else(|| lang.pick("0元", "¥0").to_string());
+    match lang {
+        Lang::Zh => format!(
+            "{title}关停、归并账号{}个（保留{}个），每年可释放工作时间约{hours}小时，节约资金{cash}",
+            s.accounts_shut, s.accounts_kept
+        ),
+        Lang::En => format!(
+            "{title} closes or merges {} accounts ({} kept), frees about {hours} staff hours a \
+             year and saves {cash} a year",
+            s.accounts_shut, s.accounts_kept
+        ),
+    }
+}
+
+/// How a plan differs from the first: more or fewer accounts shut, hours
+/// freed (each end against the same end, since both come from the same
+/// assumptions' ends) and cash saved.
+fn difference(name: &str, first: &Summary, s: &Summary, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let shut = s.accounts_shut as i64 - first.accounts_shut as i64;
+    let shut = match (shut.signum(), zh) {
+        (0, true) => "关停、归并数量相同".to_string(),
+        (0, false) => "shuts as many accounts".to_string(),
+        (1, true) => format!("多关停、归并{shut}个"),
+        (_, true) => format!("少关停、归并{}个", -shut),
+        (1, false) => format!("shuts {shut} more accounts"),
+        (_, false) => format!("shuts {} fewer accounts", -shut),
+    };
+    let low = s.hours_freed.low - first.hours_freed.low;
+    let high = s.hours_freed.high - first.hours_freed.high;
+    let show = |n: Num| match zh {
+        true => figures::large_number(n.abs(), Lang::Zh),
+        false => figures::number(n.abs(), 0, Lang::En),
+    };
+    let (low_text, high_text) = (show(low), show(high));
+    let both = match low_text == high_text {
+        true => low_text,
+        false => format!("{low_text}{}{high_text}", lang.pick("至", "–")),
+    };
+    let hours = match (low.signum(), high.signum(), zh) {
+        (0, 0, true) => "释放工作时间相同".to_string(),
+        (0, 0, false) => "frees the same staff time".to_string(),
+        (l, h, true) if l >= 0 && h >= 0 => format!("多释放工作时间约{both}小时"),
+        (l, h, true) if l <= 0 && h <= 0 => format!("少释放工作时间约{both}小时"),
+        (_, _, true) => format!("释放工作时间相差约{both}小时"),
+        (l, h, false) if l >= 0 && h >= 0 => format!("frees about {both} more staff hours a year"),
+        (l, h, false) if l <= 0 && h <= 0 => format!("frees about {both} fewer staff hours a year"),
+        (_, _, false) => format!("frees a different {both} staff hours a year"),
+    };
+    let cash = s.cash_saved.midpoint() - first.cash_saved.midpoint();
+    let amount = match zh {
+        true => format!("{}元", zh_wan(cash.abs())),
+        false => figures::money(cash.abs(), Lang::En),
+    };
+    let cash = match (cash.signum(), zh) {
+        (0, true) => "节约资金相同".to_string(),
+        (0, false) => "saves the same cash".to_string(),
+        (1, true) => format!("多节约资金{amount}"),
+        (_, true) => format!("少节约资金{amount}"),
+        (1, false) => format!("saves {amount} more a year"),
+        (_, false) => format!("saves {amount} less a year"),
+    };
+    match zh {
+        true => format!("{name}{shut}，{hours}，{cash}"),
+        false => format!("{name} {shut}, {hours} and {cash}"),
+    }
+}

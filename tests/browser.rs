@@ -475,3 +475,105 @@ async fn a_paste_of_html_alone_is_read() {
     assert_eq!(text_of(&root, "accounts-shut"), "1");
     assert!(text_of(&root, "diagnostics").contains("读作低于1000"));
 }
+
+/// Three accounts of one unit for the plans: 甲 300 followers (low reach),
+/// 乙 2,000 and 丙 1,500 (one unit, one platform: 丙 joins 乙 under
+/// duplicate). Each posts 1 a week for 2 h: 104 h a year.
+const PLANS_LIST: &str = "公众号名称\t主办单位\t粉丝数\t每周发布次数\t每期耗时\n\
+                          甲\t某局\t300\t1\t2\n乙\t某局\t2000\t1\t2\n丙\t某局\t1500\t1\t2\n";
+
+fn value_of(root: &web_sys::Element, test_id: &str) -> Option<String> {
+    by_test_id(root, test_id).get_attribute("data-value")
+}
+
+#[wasm_bindgen_test]
+async fn the_plans_are_compared_and_a_rule_turned_on_changes_only_its_plan() {
+    let root = render(PageOptions::default()).await;
+    paste(&root, PLANS_LIST).await;
+    // 稳妥 (dormant, noInteraction): nothing. 推荐: 甲 closed, 104 h.
+    // 彻底: 甲 closed (low reach comes before duplicate), 丙 merged into
+    // 乙: 104 + 104 × 0.7 = 176.8 h.
+    let shut: Vec<_> = (1..=3)
+        .map(|n| value_of(&root, &format!("plan-shut-{n}")))
+        .collect();
+    assert_eq!(shut, [Some("0".into()), Some("1".into()), Some("2".into())]);
+    assert_eq!(
+        value_of(&root, "plan-hours-high-3").as_deref(),
+        Some("176.8")
+    );
+    // The headline is the current plan's, 推荐.
+    assert_eq!(text_of(&root, "accounts-shut"), "1");
+    // Plan 1 made current, low reach turned on: it closes 甲 too.
+    click(&root, "plan-name-1");
+    yew::scheduler::flush().await;
+    click(&root, "rule-lowReach");
+    yew::scheduler::flush().await;
+    assert_eq!(value_of(&root, "plan-shut-1").as_deref(), Some("1"));
+    assert_eq!(text_of(&root, "accounts-shut"), "1");
+    assert_eq!(value_of(&root, "plan-shut-3").as_deref(), Some("2"));
+    // A fourth plan copies the current one; a fifth cannot be added.
+    click(&root, "add-plan");
+    yew::scheduler::flush().await;
+    assert_eq!(value_of(&root, "plan-shut-4").as_deref(), Some("1"));
+    assert!(by_test_id(&root, "add-plan").has_attribute("disabled"));
+    // The plans are saved with the list, and come back on a reload.
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(storage::KEY)
+        .unwrap()
+        .unwrap();
+    assert!(
+        saved.contains(r#""rules":["dormant","noInteraction","lowReach"]"#),
+        "{saved}"
+    );
+    root.remove();
+    let root = render_keeping_storage(PageOptions::default()).await;
+    assert_eq!(value_of(&root, "plan-shut-4").as_deref(), Some("1"));
+    assert_eq!(
+        by_test_id(&root, "plan-name-4")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_compares_plans() {
+    let plans = js_sys::JSON::parse(
+        r#"[{"name": "甲", "rules": ["lowReach"]},
+            {"name": "乙", "rules": ["duplicate"], "overrides": [{"name": "甲", "unit": "某局", "decision": "keep"}]}]"#,
+    )
+    .unwrap();
+    let result = api::compare(PLANS_LIST.into(), plans, JsValue::UNDEFINED).unwrap();
+    let plans = js_sys::Array::from(&get(&result, "plans"));
+    // 甲: 甲 closed. 乙: 甲 kept by hand; 乙 keeps, 丙 joins it.
+    assert_eq!(
+        get(&plans.get(0), "summary.accountsShut").as_f64(),
+        Some(1.0)
+    );
+    assert_eq!(
+        get(&plans.get(1), "summary.accountsShut").as_f64(),
+        Some(1.0)
+    );
+    let accounts = js_sys::Array::from(&get(&result, "accounts"));
+    let third = js_sys::Array::from(&get(&accounts.get(2), "plans"));
+    assert_eq!(
+        get(&third.get(1), "mergeInto").as_string().as_deref(),
+        Some("乙")
+    );
+    assert_eq!(get(&accounts.get(0), "differs").as_bool(), Some(true));
+    // A rule that is not in the catalogue is refused, naming it.
+    let bad = js_sys::JSON::parse(r#"[{"rules": ["sleepy"]}]"#).unwrap();
+    let error = api::compare(PLANS_LIST.into(), bad, JsValue::UNDEFINED).unwrap_err();
+    let message = get(&error, "message").as_string().unwrap();
+    assert!(
+        message.starts_with("jianfu: plans[0].rules: 没有名为“sleepy”的规则"),
+        "{message}"
+    );
+    // Five plans are too many.
+    let five = js_sys::JSON::parse(r#"[{}, {}, {}, {}, {}]"#).unwrap();
+    assert!(api::compare(PLANS_LIST.into(), five, JsValue::UNDEFINED).is_err());
+}

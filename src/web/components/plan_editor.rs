@@ -52,7 +52,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         let toggle = props.dispatch.reform(move |_: Event| Action::ToggleRule(rule));
         let raise = props.dispatch.reform(move |_: MouseEvent| Action::RaiseRule(rule));
         html! {
-            <li class={classes!("rule", position.is_some().then_some("on"))} data-rule={rule.key()}>
+            <li key={rule.key()} class={classes!("rule", position.is_some().then_some("on"))} data-rule={rule.key()}>
                 <label>
                     <input type="checkbox" data-testid={format!("rule-{}", rule.key())}
                         checked={position.is_some()} onchange={toggle} />

@@ -12,7 +12,7 @@ use crate::core::account::{Level, Platform};
 use crate::core::estimate::{Estimate, Summary};
 use crate::core::figures::{large_number, money, money_span, number_span};
 use crate::core::lang::Lang;
-use crate::core::num::{Num, Span};
+use crate::core::num::Num;
 use crate::core::plan::{Plans, MAX_PLANS};
 use crate::web::download::download_json;
 use crate::web::i18n::Text;
@@ -33,6 +33,115 @@ pub struct PlansProps {
     pub dispatch: Callback<Action>,
 }
 
+/// A piece of a cell: text, or a figure with its test id and exact value.
+enum Part {
+    Text(String),
+    Figure(String, Option<String>, String),
+}
+
+/// The comparison's rows, as plain data (one template renders them all):
+/// each a label and, per plan, the parts of its cell.
+fn table(
+    summaries: &[&Summary],
+    platforms: &[Platform],
+    rules: Vec<String>,
+    lang: Lang,
+) -> Vec<(String, Vec<Vec<Part>>)> {
+    let text = |t: String| vec![Part::Text(t)];
+    let figure =
+        |id: String, value: Num, shown: String| Part::Figure(id, Some(value.to_string()), shown);
+    let count = |n: usize| Num::int(n as i64);
+    let each = |cell: &dyn Fn(usize, &Summary) -> Vec<Part>| -> Vec<Vec<Part>> {
+        summaries.iter().enumerate().map(|(n, s)| cell(n, s)).collect()
+    };
+    let label = |t: Text| t.get(lang).to_string();
+    let after = Text::RowAfter.get(lang);
+    let mut rows = vec![
+        (label(Text::RowRules), rules.into_iter().map(text).collect()),
+        (
+            label(Text::RowShut),
+            each(&|n, s| {
+                let id = format!("plan-shut-{}", n + 1);
+                vec![figure(id, count(s.accounts_shut), s.accounts_shut.to_string())]
+            }),
+        ),
+        (label(Text::RowClosed), each(&|_, s| text(s.accounts_closed.to_string()))),
+        (label(Text::RowMerged), each(&|_, s| text(s.accounts_merged.to_string()))),
+        (label(Text::RowKept), each(&|_, s| text(s.accounts_kept.to_string()))),
+    ];
+    for level in Level::ALL {
+        let cells = each(&|_, s| text(s.by_level.get(level).after.to_string()));
+        rows.push((format!("{after}·{}", level.label(lang)), cells));
+    }
+    for &platform in platforms {
+        let cells = each(&|_, s| text(s.by_platform.get(platform).after.to_string()));
+        rows.push((format!("{after}·{}", platform.label(lang)), cells));
+    }
+    rows.push((
+        label(Text::RowHours),
+        each(&|n, s| {
+            let (low, high) = (s.hours_freed.low, s.hours_freed.high);
+            vec![
+                figure(format!("plan-hours-low-{}", n + 1), low, large_number(low, lang)),
+                Part::Text("–".to_string()),
+                figure(format!("plan-hours-high-{}", n + 1), high, large_number(high, lang)),
+            ]
+        }),
+    ));
+    rows.push((label(Text::RowFte), each(&|_, s| text(number_span(s.fte_freed, 1, lang)))));
+    rows.push((
+        label(Text::RowCash),
+        each(&|n, s| {
+            let id = format!("plan-cash-{}", n + 1);
+            vec![figure(id, s.cash_saved.midpoint(), money_span(s.cash_saved, lang))]
+        }),
+    ));
+    rows.push((
+        label(Text::RowContracts),
+        each(&|_, s| {
+            let ended = &s.outsourcing_ended;
+            text(format!("{} · {}", ended.count, money_span(ended.fees, lang)))
+        }),
+    ));
+    rows.push((label(Text::RowStaffValue), each(&|_, s| text(money_span(s.staff_value, lang)))));
+    rows.push((label(Text::RowTotal), each(&|_, s| text(money_span(s.total_value, lang)))));
+    if let [first, _, ..] = summaries {
+        let cells = each(&|n, s| match n {
+            0 => text("—".to_string()),
+            _ => vec![Part::Figure(
+                format!("plan-diff-{}", n + 1),
+                None,
+                difference(first, s, lang),
+            )],
+        });
+        rows.push((label(Text::RowVsFirst), cells));
+    }
+    rows
+}
+
+/// A plan's difference from the first: accounts shut, hours freed (each
+/// end against the same end) and cash saved, signed.
+fn difference(first: &Summary, s: &Summary, lang: Lang) -> String {
+    let signed = |n: Num, text: String| match n.signum() {
+        1 => format!("+{text}"),
+        -1 => format!("−{text}"),
+        _ => text,
+    };
+    let shut = Num::int(s.accounts_shut as i64 - first.accounts_shut as i64);
+    let low = s.hours_freed.low - first.hours_freed.low;
+    let high = s.hours_freed.high - first.hours_freed.high;
+    let cash = s.cash_saved.midpoint() - first.cash_saved.midpoint();
+    format!(
+        "{}{} · {}–{}{} · {}",
+        signed(shut, large_number(shut.abs(), lang)),
+        Text::UnitAccounts.get(lang),
+        signed(low, large_number(low.abs(), lang)),
+        signed(high, large_number(high.abs(), lang)),
+        Text::UnitHours.get(lang),
+        signed(cash, money(cash.abs(), lang)),
+    )
+}
+
 /// The comparison view (`data-testid="plans"`).
 #[component]
 pub fn PlansPanel(props: &PlansProps) -> Html {
@@ -41,24 +150,8 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
     let current = props.plans.current_index();
     let error = use_state(|| None::<String>);
     let summaries: Vec<&Summary> = props.estimates.iter().map(|e| &e.summary).collect();
-    let first = summaries.first().copied();
 
-    // One row: a label, then a cell per plan from `cell`.
-    let row = |label: String, cell: &dyn Fn(usize, &Summary) -> Html| {
-        html! {
-            <tr>
-                <th scope="row">{ label }</th>
-                { for summaries.iter().enumerate().map(|(n, s)| html! {
-                    <td class={classes!("num", (n == current).then_some("current"))}>{ cell(n, s) }</td>
-                }) }
-            </tr>
-        }
-    };
-    let figure = |id: String, value: Num, text: String| {
-        html! { <span data-testid={id} data-value={value.to_string()}>{ text }</span> }
-    };
     let count = |n: usize| Num::int(n as i64);
-
     let heads = plans.iter().enumerate().map(|(n, plan)| {
         let choose = props.dispatch.reform(move |_: MouseEvent| Action::ChoosePlan(n));
         let remove = {
@@ -93,76 +186,38 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
         }
     });
 
-    let rules_row = html! {
-        <tr>
-            <th scope="row">{ Text::RowRules.get(lang) }</th>
-            { for plans.iter().map(|plan| {
-                let labels: Vec<&str> = plan.rules.as_slice().iter().map(|r| r.label(lang)).collect();
-                let text = match labels.is_empty() {
-                    true => Text::NoRules.get(lang).to_string(),
-                    false => labels.join(" › "),
-                };
-                html! { <td class="rules">{ text }</td> }
-            }) }
-        </tr>
-    };
-
-    let levels = Level::ALL.map(|level| {
-        row(
-            format!("{}·{}", Text::RowAfter.get(lang), level.label(lang)),
-            &|_, s| {
-                html! { { s.by_level.get(level).after } }
-            },
-        )
-    });
+    let rules: Vec<String> = plans
+        .iter()
+        .map(|plan| {
+            let labels: Vec<&str> = plan.rules.as_slice().iter().map(|r| r.label(lang)).collect();
+            match labels.is_empty() {
+                true => Text::NoRules.get(lang).to_string(),
+                false => labels.join(" › "),
+            }
+        })
+        .collect();
     let platforms: Vec<Platform> = props
         .estimates
         .first()
         .map(|e| e.summary.by_platform.present().map(|(p, _)| p).collect())
         .unwrap_or_default();
-    let platform_rows = platforms.iter().map(|&platform| {
-        row(
-            format!("{}·{}", Text::RowAfter.get(lang), platform.label(lang)),
-            &|_, s| {
-                html! { { s.by_platform.get(platform).after } }
-            },
-        )
-    });
-
-    let hours = |span: Span, n: usize| {
-        html! { <>
-            { figure(format!("plan-hours-low-{}", n + 1), span.low, large_number(span.low, lang)) }
-            { "–" }
-            { figure(format!("plan-hours-high-{}", n + 1), span.high, large_number(span.high, lang)) }
-        </> }
-    };
-    let difference = |n: usize, s: &Summary| -> Html {
-        let (Some(first), true) = (first, n > 0) else {
-            return html! { { "—" } };
-        };
-        let shut = s.accounts_shut as i64 - first.accounts_shut as i64;
-        let low = s.hours_freed.low - first.hours_freed.low;
-        let high = s.hours_freed.high - first.hours_freed.high;
-        let cash = s.cash_saved.midpoint() - first.cash_saved.midpoint();
-        let signed = |n: Num, text: String| match n.signum() {
-            1 => format!("+{text}"),
-            -1 => format!("−{text}"),
-            _ => text,
-        };
-        let accounts = signed(Num::int(shut), shut.unsigned_abs().to_string());
-        let hours = format!(
-            "{}–{}",
-            signed(low, large_number(low.abs(), lang)),
-            signed(high, large_number(high.abs(), lang))
-        );
-        let cash = signed(cash, money(cash.abs(), lang));
+    let table_rows = table(&summaries, &platforms, rules, lang).into_iter().map(|(label, cells)| {
         html! {
-            <span data-testid={format!("plan-diff-{}", n + 1)}>
-                { format!("{accounts}{} · {hours}{} · {cash}",
-                    Text::UnitAccounts.get(lang), Text::UnitHours.get(lang)) }
-            </span>
+            <tr>
+                <th scope="row">{ label }</th>
+                { for cells.into_iter().enumerate().map(|(n, cell)| html! {
+                    <td class={classes!("num", (n == current).then_some("current"))}>
+                        { for cell.into_iter().map(|part| match part {
+                            Part::Text(text) => html! { { text } },
+                            Part::Figure(id, value, text) => html! {
+                                <span data-testid={id} data-value={value}>{ text }</span>
+                            },
+                        }) }
+                    </td>
+                }) }
+            </tr>
         }
-    };
+    });
 
     // The chart: each plan's accounts shut and hours freed (high end), as
     // bars against the largest.
@@ -283,27 +338,7 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
             <div class="table-scroll">
                 <table class="plans-table">
                     <thead><tr><th scope="col"></th>{ for heads }</tr></thead>
-                    <tbody>
-                        { rules_row }
-                        { row(Text::RowShut.get(lang).to_string(), &|n, s| figure(
-                            format!("plan-shut-{}", n + 1), count(s.accounts_shut), s.accounts_shut.to_string())) }
-                        { row(Text::RowClosed.get(lang).to_string(), &|_, s| html! { { s.accounts_closed } }) }
-                        { row(Text::RowMerged.get(lang).to_string(), &|_, s| html! { { s.accounts_merged } }) }
-                        { row(Text::RowKept.get(lang).to_string(), &|_, s| html! { { s.accounts_kept } }) }
-                        { for levels }
-                        { for platform_rows }
-                        { row(Text::RowHours.get(lang).to_string(), &|n, s| hours(s.hours_freed, n)) }
-                        { row(Text::RowFte.get(lang).to_string(), &|_, s| html! { { number_span(s.fte_freed, 1, lang) } }) }
-                        { row(Text::RowCash.get(lang).to_string(), &|n, s| figure(
-                            format!("plan-cash-{}", n + 1), s.cash_saved.midpoint(), money_span(s.cash_saved, lang))) }
-                        { row(Text::RowContracts.get(lang).to_string(), &|_, s| html! {
-                            { format!("{} · {}", s.outsourcing_ended.count, money_span(s.outsourcing_ended.fees, lang)) } }) }
-                        { row(Text::RowStaffValue.get(lang).to_string(), &|_, s| html! { { money_span(s.staff_value, lang) } }) }
-                        { row(Text::RowTotal.get(lang).to_string(), &|_, s| html! { { money_span(s.total_value, lang) } }) }
-                        if plans.len() > 1 {
-                            { row(Text::RowVsFirst.get(lang).to_string(), &difference) }
-                        }
-                    </tbody>
+                    <tbody>{ for table_rows }</tbody>
                 </table>
             </div>
             <figure class="plans-chart">

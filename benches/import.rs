@@ -19,10 +19,12 @@ mod native {
     use criterion::{criterion_group, Criterion, Throughput};
 
     use jianfu::core::assumptions::Assumptions;
+    use jianfu::core::compare::compare;
     use jianfu::core::demo::demo_as_of;
     use jianfu::core::estimate::estimate;
     use jianfu::core::import::import_text;
-    use jianfu::core::plan::Plan;
+    use jianfu::core::lang::Lang;
+    use jianfu::core::plan::{Plan, Plans};
 
     use super::lists;
 
@@ -54,6 +56,14 @@ mod native {
         result.accounts.len()
     }
 
+    /// What the page does with its three preset plans: one import, three
+    /// estimates.
+    fn import_and_compare(text: &str) -> usize {
+        let import = import_text(text);
+        let plans = Plans::presets(Assumptions::default(), Lang::Zh);
+        compare(&import.accounts, plans.list(), demo_as_of()).len()
+    }
+
     fn bench(c: &mut Criterion) {
         let lists = [
             ("typical", 300, lists::typical(300)),
@@ -75,6 +85,7 @@ mod native {
             group.bench_function("raw csv read", |b| b.iter(|| raw_csv(text)));
             group.bench_function("import", |b| b.iter(|| import_text(text)));
             group.bench_function("import+estimate", |b| b.iter(|| import_and_estimate(text)));
+            group.bench_function("import+3 plans", |b| b.iter(|| import_and_compare(text)));
             group.finish();
         }
     }

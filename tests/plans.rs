@@ -429,14 +429,26 @@ fn plans_compare_side_by_side() {
          方案三多关停、归并3个，多释放工作时间约562至1108小时，多节约资金10.00万元。"
     );
 
-    // The CSV: the shared columns once, then each plan's own.
-    let csv = plans_csv(&refs, Lang::Zh);
+    // The CSV: the current plan's columns as for one plan, then each
+    // plan's decision, rule, reason and the account a merge joins.
+    let csv = plans_csv(&refs, 1, Lang::Zh);
     let header = csv.lines().next().unwrap();
-    assert!(header.contains("处置·方案一（稳妥）,规则·方案一（稳妥）,理由·方案一（稳妥）"));
-    assert!(header.contains("处置·方案三（彻底）"));
+    assert!(header.starts_with("\u{FEFF}行号,公众号名称,"));
+    assert!(header.ends_with(
+        ",处置·方案三（彻底）,规则·方案三（彻底）,理由·方案三（彻底）,归并至·方案三（彻底）"
+    ));
     let 戊 = csv.lines().find(|l| l.starts_with("6,")).unwrap();
-    assert!(戊.contains(",保留,未触发规则,"), "{戊}");
-    assert!(戊.contains(",归并,一单位一平台一号,"), "{戊}");
+    assert!(
+        戊.ends_with(
+            ",归并,一单位一平台一号,“某局”在微信公众号有多个账号，归并至粉丝最多的“乙”\
+         （依据：国办发〔2018〕123号）,乙"
+        ),
+        "{戊}"
+    );
+    // The current plan's summary as for one plan, then every plan's.
+    assert!(csv.contains("\r\n关停、归并账号数,3\r\n"));
+    assert!(csv.contains("\r\n各方案汇总,方案一（稳妥）,方案二（推荐）,方案三（彻底）\r\n"));
+    assert!(csv.contains("\r\n关停、归并账号数,1,3,4\r\n"));
 
     // The API's shape.
     let view = ComparisonView::new(&estimates, Lang::Zh);

@@ -783,6 +783,15 @@ impl GroupSummary {
     }
 }
 
+impl Summary {
+    /// The share of the list's accounts the plan shuts (closed or merged),
+    /// as a fraction; `None` for an empty list.
+    pub fn shut_share(&self) -> Option<Num> {
+        (self.accounts_total > 0)
+            .then(|| Num::int(self.accounts_shut as i64) / Num::int(self.accounts_total as i64))
+    }
+}
+
 impl ByPlatform {
     /// The totals of one platform.
     pub fn get(&self, platform: Platform) -> &GroupSummary {

@@ -117,12 +117,7 @@ pub fn explain(estimate: &Estimate, lang: Lang) -> Explanation {
         })
     };
 
-    let percent_shut = if s.accounts_total == 0 {
-        Num::ZERO
-    } else {
-        Num::int(s.accounts_shut as i64) / Num::int(s.accounts_total as i64)
-    };
-    let percent_shut = percent_span(Span::point(percent_shut), lang);
+    let percent_shut = percent_span(Span::point(s.shut_share().unwrap_or(Num::ZERO)), lang);
     line(
         Headline::AccountsShut,
         lang.pick("关停、归并账号", "Accounts shut"),

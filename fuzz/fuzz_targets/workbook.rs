@@ -59,7 +59,9 @@ fuzz_target!(|data: &[u8]| {
                     columns: (b[2] as usize % 16, b[2] as usize % 16 + b[3] as usize),
                 })
                 .collect();
-            let rows: Vec<Vec<String>> = lines.map(|l| l.split('\t').map(str::to_string).collect()).collect();
+            let rows: Vec<Vec<String>> = lines
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect();
             let hidden: Vec<usize> = ranges.iter().map(|&b| b as usize).collect();
             if let Ok(grid) = Grid::from_cells(rows, &regions, hidden) {
                 import_grid(&grid);

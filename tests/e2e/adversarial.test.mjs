@@ -616,7 +616,10 @@ test(
         await page.locator("#account-row-3").getByTestId("decision-select").selectOption("close");
         await expectShown(page, { "accounts-shut": "2" });
         await page.waitForFunction(
-          () => Object.keys(JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}").overrides ?? {}).length === 1,
+          () => {
+            const r = JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}");
+            return (r.plans ? r.plans.plans[r.plans.current].overrides.length : 0) === 1;
+          },
         );
         await page.reload();
         await page.getByTestId("accounts-total").waitFor();
@@ -691,7 +694,9 @@ for (const lang of ["zh", "en"]) {
               problems.push(`row ${row} ${column} ${value}: no diagnostic`);
               continue;
             }
-            const cell = await page.locator(`#account-row-${row} td`).nth(TABLE_COLUMN[column]).innerText();
+            // textContent: the table may be below the fold, where
+            // content-visibility leaves it unrendered and innerText empty.
+            const cell = await page.locator(`#account-row-${row} td`).nth(TABLE_COLUMN[column]).textContent();
             if (!ZERO[column].test(cell.trim())) {
               problems.push(`row ${row} ${column} ${value}: shown as “${cell}”, no diagnostic`);
             }

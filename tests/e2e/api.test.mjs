@@ -308,7 +308,7 @@ test("parse, demoText and version; the demo through the API", async () => {
       demoIsText: typeof window.jianfu.demoText() === "string",
       parsed: window.jianfu.parse(window.jianfu.demoText()).accounts.length,
     }));
-    assert.deepEqual(info.keys, ["demoText", "estimate", "estimateWorkbook", "mount", "parse", "version"]);
+    assert.deepEqual(info.keys, ["compare", "demoText", "estimate", "estimateWorkbook", "mount", "parse", "version"]);
     assert.match(info.version, /^\d+\.\d+\.\d+/);
     assert.equal(info.demoIsText, true);
     assert.equal(info.parsed, 282);

@@ -221,17 +221,26 @@ test("input, assumptions, as-of date and overrides survive a reload", async () =
     // override is kept; issue 5 step 9: overrides are autosaved; issue 14:
     // an override follows its account).
     await page.waitForFunction(
-      () => JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}").assumptions?.hoursPerPost?.[1] === 4,
+      () => {
+        const r = JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}");
+        return r.plans?.plans[r.plans.current].assumptions.hoursPerPost?.[1] === 4;
+      },
     );
     const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("jianfu.v1")));
     assert.equal(saved.input, SMALL_LIST);
-    assert.deepEqual(saved.assumptions.hoursPerPost, [1, 4]);
-    assert.equal(saved.assumptions.asOf, SMALL_LIST_AS_OF);
+    // The current plan's assumptions and overrides; the as-of date is every
+    // plan's.
+    const plan = saved.plans.plans[saved.plans.current];
+    assert.deepEqual(plan.assumptions.hoursPerPost, [1, 4]);
     assert.deepEqual(
-      saved.overrides,
+      saved.plans.plans.map((p) => p.assumptions.asOf),
+      [SMALL_LIST_AS_OF, SMALL_LIST_AS_OF, SMALL_LIST_AS_OF],
+    );
+    assert.deepEqual(
+      plan.overrides,
       [
-        { account: { name: "A局发布", unit: "县A局", platform: "wechat", occurrence: 0 }, decision: "close" },
-        { account: { name: "C镇发布", unit: "C镇人民政府", platform: "wechat", occurrence: 0 }, decision: "keep" },
+        { name: "A局发布", unit: "县A局", platform: "wechat", occurrence: 0, decision: "close" },
+        { name: "C镇发布", unit: "C镇人民政府", platform: "wechat", occurrence: 0, decision: "keep" },
       ],
       "overrides in localStorage",
     );

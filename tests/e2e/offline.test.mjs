@@ -89,44 +89,49 @@ test("a new build replaces the old one, cache and all", async () => {
   cpSync(DIST, site, { recursive: true });
   const own = await serve(site);
   const { context, page } = await watchedPage(env.browser);
-  await page.goto(own.url);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The first worker's precache: one cache, once installed (a busy machine
-  // may take a moment).
-  await page.waitForFunction(async () => (await caches.keys()).length === 1, null, {
-    timeout: 60_000,
-    polling: 250,
-  });
+  // Closed whatever happens: a server left open would keep the test file
+  // from ever ending.
+  try {
+    await page.goto(own.url);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The first worker's precache: one cache, once installed (a busy machine
+    // may take a moment).
+    await page.waitForFunction(async () => (await caches.keys()).length === 1, null, {
+      timeout: 60_000,
+      polling: 250,
+    });
 
-  // The "new build": another page title and, as postbuild derives it from
-  // the content, another cache version in sw.js.
-  const index = readFileSync(join(site, "index.html"), "utf8").replace("<title>减负测算 · Jianfu</title>", "<title>减负测算 · 新版</title>");
-  writeFileSync(join(site, "index.html"), index);
-  const worker = readFileSync(join(site, "sw.js"), "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "0000000000000000"');
-  writeFileSync(join(site, "sw.js"), worker);
+    // The "new build": another page title and, as postbuild derives it from
+    // the content, another cache version in sw.js.
+    const index = readFileSync(join(site, "index.html"), "utf8").replace("<title>减负测算 · Jianfu</title>", "<title>减负测算 · 新版</title>");
+    writeFileSync(join(site, "index.html"), index);
+    const worker = readFileSync(join(site, "sw.js"), "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "0000000000000000"');
+    writeFileSync(join(site, "sw.js"), worker);
 
-  await page.reload();
-  assert.equal(await page.title(), "减负测算 · 新版");
-  // The browser checks the worker on navigation; ask it now rather than wait.
-  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-  // The new worker precaches the new build, takes over, and deletes the
-  // old cache: one cache is left, and its page is the new one.
-  await page.waitForFunction(
-    async () => {
-      const keys = await caches.keys();
-      if (keys.length !== 1 || keys[0] !== "jianfu-0000000000000000") return false;
-      const page = await caches.match("./index.html");
-      return page !== undefined && (await page.text()).includes("新版");
-    },
-    null,
-    { timeout: 60_000, polling: 250 },
-  );
-  // Offline now, the page still starts, from the new build's cache.
-  await context.setOffline(true);
-  await page.reload();
-  await page.getByTestId("title").waitFor();
-  await context.close();
-  await own.close();
+    await page.reload();
+    assert.equal(await page.title(), "减负测算 · 新版");
+    // The browser checks the worker on navigation; ask it now rather than wait.
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    // The new worker precaches the new build, takes over, and deletes the
+    // old cache: one cache is left, and its page is the new one.
+    await page.waitForFunction(
+      async () => {
+        const keys = await caches.keys();
+        if (keys.length !== 1 || keys[0] !== "jianfu-0000000000000000") return false;
+        const page = await caches.match("./index.html");
+        return page !== undefined && (await page.text()).includes("新版");
+      },
+      null,
+      { timeout: 60_000, polling: 250 },
+    );
+    // Offline now, the page still starts, from the new build's cache.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("title").waitFor();
+  } finally {
+    await context.close();
+    await own.close();
+  }
 });
 
 /** A host page on another origin (another port) that frames the app. */

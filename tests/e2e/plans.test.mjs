@@ -176,8 +176,11 @@ test("the CSV has each plan's decisions, the report compares the plans, print pu
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
     const csv = readFileSync(await download.path(), "utf8");
     const header = csv.split("\r\n")[0];
-    assert.match(header, /处置·方案一（稳妥）,规则·方案一（稳妥）,理由·方案一（稳妥）/);
+    assert.match(header, /处置·方案一（稳妥）,规则·方案一（稳妥）,理由·方案一（稳妥）,归并至·方案一（稳妥）/);
     assert.match(header, /处置·方案三（彻底）/);
+    // The current plan's summary as for one plan, then every plan's.
+    assert.match(csv, /^关停、归并账号数,3$/m);
+    assert.match(csv, /^关停、归并账号数,1,3,4$/m);
     const comparison = await page.getByTestId("comparison-paragraph").textContent();
     assert.match(comparison, /^方案一（稳妥）关停、归并账号1个/);
     assert.match(comparison, /与方案一相比，方案二多关停、归并2个/);

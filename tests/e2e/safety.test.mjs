@@ -147,6 +147,18 @@ const CORRUPT = {
     overrides: {},
   }),
   "a wrong field type": JSON.stringify({ version: 1, lang: "zh", input: 42, assumptions: {}, overrides: {} }),
+  "a plan with a rule not in the catalogue": JSON.stringify({
+    version: 3,
+    lang: "zh",
+    input: "名称\nA",
+    plans: { jianfu: "plans", version: 1, current: 0, plans: [{ name: "x", rules: ["sleepy"] }] },
+  }),
+  "no plans at all": JSON.stringify({
+    version: 3,
+    lang: "zh",
+    input: "名称\nA",
+    plans: { jianfu: "plans", version: 1, current: 0, plans: [] },
+  }),
 };
 
 for (const [what, value] of Object.entries(CORRUPT)) {

@@ -130,7 +130,7 @@ test("the county sheet's notices say what was read and how", async () => {
     }
     // The reasons quote the words as written.
     const reason = (row) => page.locator(`#account-row-${row} td.reason`).textContent();
-    assert.equal(await reason(8), "粉丝数“不足1000”，低于1000");
+    assert.equal(await reason(8), "粉丝数“不足1000”，低于1000（依据：国办发〔2018〕123号）");
     assert.match(await reason(12), /^最近更新“7月16日”（按2018-07-16计），距2019-04-19已277天/);
   });
 });

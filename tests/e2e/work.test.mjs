@@ -22,6 +22,23 @@ async function saved(page) {
   return JSON.parse(await page.evaluate(() => localStorage.getItem("jianfu.v1") ?? "null"));
 }
 
+/** The overrides of the current plan in the saved record. */
+async function savedOverrides(page) {
+  const record = await saved(page);
+  return record.plans.plans[record.plans.current].overrides;
+}
+
+/** Waits until the current plan of the saved record has `count` overrides. */
+async function savedOverrideCount(page, count) {
+  await page.waitForFunction(
+    (want) => {
+      const r = JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}");
+      return (r.plans ? r.plans.plans[r.plans.current].overrides.length : 0) === want;
+    },
+    count,
+  );
+}
+
 /** Waits until the saved record's input is `text`. */
 async function savedInput(page, text) {
   await page.waitForFunction((want) => JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}").input === want, text);
@@ -34,7 +51,7 @@ async function mySmallList(page) {
   await expectShown(page, SMALL_LIST_FIGURES);
   await row(page, "A局发布").getByTestId("decision-select").selectOption("close");
   await expectShown(page, { "accounts-shut": "4" });
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}").overrides?.length === 1);
+  await savedOverrideCount(page, 1);
 }
 
 async function notice(page, key) {
@@ -103,13 +120,13 @@ test("two tabs never silently overwrite each other", async () => {
 
     // The other tab overrides C镇发布 to keep: this tab is told at once.
     await row(other, "C镇发布").getByTestId("decision-select").selectOption("keep");
-    await other.waitForFunction(() => JSON.parse(localStorage.getItem("jianfu.v1")).overrides.length === 2);
+    await savedOverrideCount(other, 2);
     await notice(page, "changed-elsewhere");
     // An edit here is not saved over the other tab's record.
     await row(page, "B局发布").getByTestId("decision-select").selectOption("keep");
     await expectShown(page, { "accounts-shut": "3" });
     await page.waitForTimeout(300);
-    const names = (await saved(page)).overrides.map((o) => o.account.name);
+    const names = (await savedOverrides(page)).map((o) => o.name);
     assert.deepEqual(names, ["A局发布", "C镇发布"], "the other tab's overrides stay saved");
 
     // Loading the other tab's version shows it here.
@@ -122,8 +139,8 @@ test("two tabs never silently overwrite each other", async () => {
     await row(other, "D局之窗").getByTestId("decision-select").selectOption("close");
     await notice(page, "changed-elsewhere");
     await page.getByTestId("keep-this-tab").click();
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem("jianfu.v1")).overrides.length === 2);
-    const kept = (await saved(page)).overrides.map((o) => o.account.name);
+    await savedOverrideCount(page, 2);
+    const kept = (await savedOverrides(page)).map((o) => o.name);
     assert.deepEqual(kept, ["A局发布", "C镇发布"]);
     await notice(other, "changed-elsewhere");
   });
@@ -185,7 +202,7 @@ test("an override follows its account through a re-sorted paste, and one left ov
     assert.match(await unmatched.textContent(), /甲（某镇·微信公众号）：关停/);
     await unmatched.getByRole("button").click();
     await unmatched.waitFor({ state: "detached" });
-    assert.deepEqual((await saved(page)).overrides, []);
+    assert.deepEqual(await savedOverrides(page), []);
   });
 });
 
@@ -208,10 +225,12 @@ test("overrides saved by name by the first version go to the accounts they named
     await expectShown(page, { "accounts-total": "2", "accounts-shut": "1" });
     assert.equal(await page.locator("#account-row-3").getByTestId("decision-select").inputValue(), "close");
     assert.equal(await page.getByTestId("notice").count(), 0, "no reset notice");
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem("jianfu.v1")).version === 2);
-    assert.deepEqual((await saved(page)).overrides, [
-      { account: { name: "甲", unit: "某镇", platform: "wechat", occurrence: 0 }, decision: "close" },
-    ]);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem("jianfu.v1")).version === 3);
+    // Given to every preset plan.
+    const record = await saved(page);
+    for (const plan of record.plans.plans) {
+      assert.deepEqual(plan.overrides, [{ name: "甲", unit: "某镇", platform: "wechat", occurrence: 0, decision: "close" }]);
+    }
   });
 });
 

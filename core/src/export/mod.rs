@@ -241,15 +241,48 @@ impl Sheet {
 }
 
 fn write_results(estimate: &Estimate, lang: Lang) -> csv::Result<String> {
+    write_plans(estimate, &[], lang)
+}
+
+/// The results of `estimate` (the current plan's), with for each of
+/// `plans`, when there are several, its decision, rule, reason and the
+/// account a merge joins after each account, and a section of every plan's
+/// totals after the current plan's.
+fn write_plans(estimate: &Estimate, plans: &[&Estimate], lang: Lang) -> csv::Result<String> {
     let mut sheet = Sheet::new();
-    sheet.row(account_headers(lang))?;
-    for result in &estimate.accounts {
-        sheet.row(account_row(result, lang))?;
+    let mut header: Vec<String> = account_headers(lang).map(String::from).to_vec();
+    for (number, plan) in plans.iter().enumerate() {
+        let title = plans::plan_title(number, &plan.name, lang);
+        for h in [
+            lang.pick("处置", "Decision"),
+            lang.pick("规则", "Rule"),
+            lang.pick("理由", "Reason"),
+            lang.pick("归并至", "Merges into"),
+        ] {
+            header.push(format!("{h}·{title}"));
+        }
+    }
+    sheet.row(header)?;
+    for (index, result) in estimate.accounts.iter().enumerate() {
+        let mut cells = account_row(result, lang).to_vec();
+        for plan in plans {
+            if let Some(r) = plan.accounts.get(index) {
+                cells.push(decision_label(r.decision, lang).to_string());
+                cells.push(r.rule.label(lang).to_string());
+                cells.push(r.reason().text(lang));
+                cells.push(r.merge_into.clone());
+            }
+        }
+        sheet.row(cells)?;
     }
     sheet.blank()?;
     sheet.row([lang.pick("汇总", "Summary"), lang.pick("数值", "Value")])?;
     for (label, value) in summary_rows(estimate, lang) {
         sheet.row([label, value])?;
+    }
+    if !plans.is_empty() {
+        sheet.blank()?;
+        plans::write_summaries(&mut sheet, plans, lang)?;
     }
     sheet.blank()?;
     sheet.row([

@@ -7,55 +7,34 @@ use crate::figures;
 use crate::lang::Lang;
 use crate::num::{Num, Span};
 
-use super::{account_headers, account_row, en_range, summary_rows, zh_range, zh_wan, Sheet};
+use super::{en_range, summary_rows, zh_range, zh_wan, Sheet};
 
-/// The columns of [`account_row`] that every plan shares (row to cash per
-/// year), and those each plan has its own of (decision to cash saved).
-const SHARED: usize = 10;
-const PER_PLAN: std::ops::Range<usize> = 10..16;
-
-/// The per-account results of every plan side by side, then each plan's
-/// summary, as a CSV file for Excel (see [`results_csv`](super::results_csv)):
-/// the columns every plan shares once, then for each plan its decision,
-/// rule, reason, override, freed hours and saved cash, headed with the
-/// plan's name. `estimates` are of one list, in the plans' order; with one
-/// plan this is [`results_csv`](super::results_csv).
-pub fn plans_csv(estimates: &[&Estimate], lang: Lang) -> String {
+/// The results of the current plan, `estimates[current]`, as
+/// [`results_csv`](super::results_csv) writes them, with every plan's
+/// decision, rule, reason and the account a merge joins after each
+/// account's columns, headed with the plan's name (`处置·方案一（稳妥）`),
+/// and every plan's totals side by side after the current plan's.
+/// `estimates` are of one list, in the plans' order; with one plan this is
+/// [`results_csv`](super::results_csv).
+pub fn plans_csv(estimates: &[&Estimate], current: usize, lang: Lang) -> String {
     match estimates {
         [] => String::new(),
         [one] => super::results_csv(one, lang),
-        _ => write(estimates, lang).unwrap_or_default(),
+        _ => {
+            let shown = estimates[current.min(estimates.len() - 1)];
+            super::write_plans(shown, estimates, lang).unwrap_or_default()
+        }
     }
 }
 
-fn write(estimates: &[&Estimate], lang: Lang) -> csv::Result<String> {
-    let mut sheet = Sheet::new();
-    let headers = account_headers(lang);
-    let mut header: Vec<String> = headers[..SHARED].iter().map(|h| h.to_string()).collect();
-    for (number, estimate) in estimates.iter().enumerate() {
-        let plan = plan_title(number, &estimate.name, lang);
-        for h in &headers[PER_PLAN] {
-            header.push(format!("{h}·{plan}"));
-        }
-    }
-    header.push(headers[16].to_string());
-    sheet.row(header)?;
-    let first = estimates[0];
-    for (index, result) in first.accounts.iter().enumerate() {
-        let mut cells = account_row(result, lang).to_vec();
-        let assumed = cells.pop().unwrap_or_default();
-        cells.truncate(SHARED);
-        for estimate in estimates {
-            if let Some(other) = estimate.accounts.get(index) {
-                let row = account_row(other, lang);
-                cells.extend(row[PER_PLAN].iter().cloned());
-            }
-        }
-        cells.push(assumed);
-        sheet.row(cells)?;
-    }
-    sheet.blank()?;
-    let mut header = vec![lang.pick("汇总", "Summary").to_string()];
+/// Every plan's totals side by side: a row per figure, a column per plan,
+/// and their rules.
+pub(super) fn write_summaries(
+    sheet: &mut Sheet,
+    estimates: &[&Estimate],
+    lang: Lang,
+) -> csv::Result<()> {
+    let mut header = vec![lang.pick("各方案汇总", "Every plan").to_string()];
     header.extend(
         estimates
             .iter()
@@ -77,8 +56,7 @@ fn write(estimates: &[&Estimate], lang: Lang) -> csv::Result<String> {
         let labels: Vec<&str> = e.rules.as_slice().iter().map(|r| r.label(lang)).collect();
         labels.join(lang.pick("、", "; "))
     }));
-    sheet.row(rules)?;
-    sheet.finish()
+    sheet.row(rules)
 }
 
 /// A plan as the exports name it: `方案一（稳妥）`, `Plan 1 (Cautious)`.

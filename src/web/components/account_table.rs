@@ -323,11 +323,7 @@ fn AccountRow(props: &AccountRowProps) -> Html {
         let name = a.override_key();
         props.dispatch.reform(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            let decision = match select.value().as_str() {
-                "close" => Decision::Close,
-                "merge" => Decision::Merge,
-                _ => Decision::Keep,
-            };
+            let decision = Decision::from_key(&select.value()).unwrap_or(Decision::Keep);
             Action::Override(name.clone(), decision)
         })
     };

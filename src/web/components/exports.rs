@@ -41,11 +41,12 @@ pub fn Exports(props: &ExportsProps) -> Html {
     });
     let on_csv = {
         let estimates = props.estimates.clone();
+        let current = props.current;
         Callback::from(move |_: MouseEvent| {
             let refs: Vec<&Estimate> = estimates.iter().map(|e| &**e).collect();
             download_csv(
                 lang.pick("减负测算结果.csv", "jianfu-results.csv"),
-                &plans_csv(&refs, lang),
+                &plans_csv(&refs, current, lang),
             );
         })
     };

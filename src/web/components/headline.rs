@@ -58,11 +58,12 @@ pub fn Headline(props: &HeadlineProps) -> Html {
             <span class="unit">{ unit.to_string() }</span>
         </> }
     };
-    let percent = if s.accounts_total == 0 {
-        String::new()
-    } else {
-        let pct = Num::int(s.accounts_shut as i64 * 100) / Num::int(s.accounts_total as i64);
-        format!("（{}%）", number_span(pct.into(), 0, lang))
+    let percent = match s.shut_share() {
+        None => String::new(),
+        Some(share) => format!(
+            "（{}%）",
+            number_span((share * Num::int(100)).into(), 0, lang)
+        ),
     };
     let cards = [
         Card {

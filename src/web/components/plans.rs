@@ -52,7 +52,11 @@ fn table(
         |id: String, value: Num, shown: String| Part::Figure(id, Some(value.to_string()), shown);
     let count = |n: usize| Num::int(n as i64);
     let each = |cell: &dyn Fn(usize, &Summary) -> Vec<Part>| -> Vec<Vec<Part>> {
-        summaries.iter().enumerate().map(|(n, s)| cell(n, s)).collect()
+        summaries
+            .iter()
+            .enumerate()
+            .map(|(n, s)| cell(n, s))
+            .collect()
     };
     let label = |t: Text| t.get(lang).to_string();
     let after = Text::RowAfter.get(lang);
@@ -62,12 +66,25 @@ fn table(
             label(Text::RowShut),
             each(&|n, s| {
                 let id = format!("plan-shut-{}", n + 1);
-                vec![figure(id, count(s.accounts_shut), s.accounts_shut.to_string())]
+                vec![figure(
+                    id,
+                    count(s.accounts_shut),
+                    s.accounts_shut.to_string(),
+                )]
             }),
         ),
-        (label(Text::RowClosed), each(&|_, s| text(s.accounts_closed.to_string()))),
-        (label(Text::RowMerged), each(&|_, s| text(s.accounts_merged.to_string()))),
-        (label(Text::RowKept), each(&|_, s| text(s.accounts_kept.to_string()))),
+        (
+            label(Text::RowClosed),
+            each(&|_, s| text(s.accounts_closed.to_string())),
+        ),
+        (
+            label(Text::RowMerged),
+            each(&|_, s| text(s.accounts_merged.to_string())),
+        ),
+        (
+            label(Text::RowKept),
+            each(&|_, s| text(s.accounts_kept.to_string())),
+        ),
     ];
     for level in Level::ALL {
         let cells = each(&|_, s| text(s.by_level.get(level).after.to_string()));
@@ -82,29 +99,54 @@ fn table(
         each(&|n, s| {
             let (low, high) = (s.hours_freed.low, s.hours_freed.high);
             vec![
-                figure(format!("plan-hours-low-{}", n + 1), low, large_number(low, lang)),
+                figure(
+                    format!("plan-hours-low-{}", n + 1),
+                    low,
+                    large_number(low, lang),
+                ),
                 Part::Text("–".to_string()),
-                figure(format!("plan-hours-high-{}", n + 1), high, large_number(high, lang)),
+                figure(
+                    format!("plan-hours-high-{}", n + 1),
+                    high,
+                    large_number(high, lang),
+                ),
             ]
         }),
     ));
-    rows.push((label(Text::RowFte), each(&|_, s| text(number_span(s.fte_freed, 1, lang)))));
+    rows.push((
+        label(Text::RowFte),
+        each(&|_, s| text(number_span(s.fte_freed, 1, lang))),
+    ));
     rows.push((
         label(Text::RowCash),
         each(&|n, s| {
             let id = format!("plan-cash-{}", n + 1);
-            vec![figure(id, s.cash_saved.midpoint(), money_span(s.cash_saved, lang))]
+            vec![figure(
+                id,
+                s.cash_saved.midpoint(),
+                money_span(s.cash_saved, lang),
+            )]
         }),
     ));
     rows.push((
         label(Text::RowContracts),
         each(&|_, s| {
             let ended = &s.outsourcing_ended;
-            text(format!("{} · {}", ended.count, money_span(ended.fees, lang)))
+            text(format!(
+                "{} · {}",
+                ended.count,
+                money_span(ended.fees, lang)
+            ))
         }),
     ));
-    rows.push((label(Text::RowStaffValue), each(&|_, s| text(money_span(s.staff_value, lang)))));
-    rows.push((label(Text::RowTotal), each(&|_, s| text(money_span(s.total_value, lang)))));
+    rows.push((
+        label(Text::RowStaffValue),
+        each(&|_, s| text(money_span(s.staff_value, lang))),
+    ));
+    rows.push((
+        label(Text::RowTotal),
+        each(&|_, s| text(money_span(s.total_value, lang))),
+    ));
     if let [first, _, ..] = summaries {
         let cells = each(&|n, s| match n {
             0 => text("—".to_string()),
@@ -189,7 +231,12 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
     let rules: Vec<String> = plans
         .iter()
         .map(|plan| {
-            let labels: Vec<&str> = plan.rules.as_slice().iter().map(|r| r.label(lang)).collect();
+            let labels: Vec<&str> = plan
+                .rules
+                .as_slice()
+                .iter()
+                .map(|r| r.label(lang))
+                .collect();
             match labels.is_empty() {
                 true => Text::NoRules.get(lang).to_string(),
                 false => labels.join(" › "),
@@ -201,23 +248,26 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
         .first()
         .map(|e| e.summary.by_platform.present().map(|(p, _)| p).collect())
         .unwrap_or_default();
-    let table_rows = table(&summaries, &platforms, rules, lang).into_iter().map(|(label, cells)| {
-        html! {
-            <tr>
-                <th scope="row">{ label }</th>
-                { for cells.into_iter().enumerate().map(|(n, cell)| html! {
-                    <td class={classes!("num", (n == current).then_some("current"))}>
-                        { for cell.into_iter().map(|part| match part {
-                            Part::Text(text) => html! { { text } },
-                            Part::Figure(id, value, text) => html! {
-                                <span data-testid={id} data-value={value}>{ text }</span>
-                            },
+    let table_rows =
+        table(&summaries, &platforms, rules, lang)
+            .into_iter()
+            .map(|(label, cells)| {
+                html! {
+                    <tr>
+                        <th scope="row">{ label }</th>
+                        { for cells.into_iter().enumerate().map(|(n, cell)| html! {
+                            <td class={classes!("num", (n == current).then_some("current"))}>
+                                { for cell.into_iter().map(|part| match part {
+                                    Part::Text(text) => html! { { text } },
+                                    Part::Figure(id, value, text) => html! {
+                                        <span data-testid={id} data-value={value}>{ text }</span>
+                                    },
+                                }) }
+                            </td>
                         }) }
-                    </td>
-                }) }
-            </tr>
-        }
-    });
+                    </tr>
+                }
+            });
 
     // The chart: each plan's accounts shut and hours freed (high end), as
     // bars against the largest.

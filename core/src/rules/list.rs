@@ -317,15 +317,15 @@ fn township_of(text: &str) -> Option<&str> {
 
 /// Finds the account each merged account joins, where the pass did not
 /// already: the list's own 归并至 by name, else for a village its
-/// township's kept account (by unit: `某镇某村` → `某镇人民政府` or `某镇`;
-/// a township account whose unit holds the township's name;
+/// township's kept account (by unit: `某镇某村` → `某镇人民政府` or `某镇`,
+/// the township accounts whose unit names the same township;
 /// on the same platform if it has one there, then the most followed); then
 /// where each account's work finally goes.
 fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
-    // The kept accounts by name, and the kept township accounts by unit,
-    // each the first in the list.
+    // The kept accounts by name, each the first in the list; the township
+    // accounts not closed, by the township their unit (or name) names.
     let mut kept: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut townships: Vec<usize> = Vec::new();
+    let mut townships: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, account) in accounts.iter().enumerate() {
         let decision = verdicts[i].decision();
         if decision == Decision::Keep {
@@ -334,10 +334,12 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
         // A township account that merges in turn (into the county's main
         // account) still takes its villages, and passes them on.
         if decision != Decision::Close && account.level == Level::Township {
-            townships.push(i);
+            if let Some(place) = place_of(account) {
+                townships.entry(place).or_default().push(i);
+            }
         }
     }
-    let mut township_accounts: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut township_accounts: FxHashMap<(&str, Platform), Option<usize>> = FxHashMap::default();
     for i in 0..accounts.len() {
         if verdicts[i].decision() != Decision::Merge {
             continue;
@@ -349,13 +351,10 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
         let account = &accounts[i];
         let target = match account.merge_into.trim() {
             "" if account.level == Level::Village => {
-                let place = match account.unit.is_empty() {
-                    true => township_of(&account.name),
-                    false => township_of(&account.unit).or_else(|| township_of(&account.name)),
-                };
-                place.and_then(|place| {
-                    *township_accounts.entry(place).or_insert_with(|| {
-                        township_for(place, account.platform, accounts, verdicts, &townships)
+                place_of(account).and_then(|place| {
+                    *township_accounts.entry((place, account.platform)).or_insert_with(|| {
+                        let candidates = townships.get(place).map_or(&[][..], Vec::as_slice);
+                        township_for(account.platform, accounts, verdicts, candidates)
                     })
                 })
             }
@@ -387,30 +386,25 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
     }
 }
 
-/// A township's account for a village on `platform`: one whose unit (or,
-/// with none, name) holds the township's name and that is not closed;
-/// one that stays before one that merges on (into the county's main
-/// account), on the same platform before another, then the most followed,
-/// then the first.
+/// The township an account's unit names, else its name: `李家巷镇青草坞村`
+/// and `李家巷镇人民政府` both name `李家巷镇`.
+fn place_of(account: &Account) -> Option<&str> {
+    township_of(&account.unit).or_else(|| township_of(&account.name))
+}
+
+/// A township's account for a village on `platform`, of the township's
+/// accounts not closed (`candidates`): one that stays before one that
+/// merges on (into the county's main account), on the same platform before
+/// another, then the most followed, then the first.
 fn township_for(
-    place: &str,
     platform: Platform,
     accounts: &[Account],
     verdicts: &[Verdict],
-    townships: &[usize],
+    candidates: &[usize],
 ) -> Option<usize> {
-    let of_place = |&&i: &&usize| {
-        let account: &Account = &accounts[i];
-        let text: &str = match account.unit.is_empty() {
-            true => &account.name,
-            false => &account.unit,
-        };
-        text.contains(place)
-    };
     let best = |on_platform: bool, staying: bool| {
-        townships
+        candidates
             .iter()
-            .filter(of_place)
             .filter(|&&i| !on_platform || accounts[i].platform == platform)
             .filter(|&&i| !staying || verdicts[i].stays())
             .copied()

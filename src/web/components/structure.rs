@@ -13,7 +13,12 @@ use crate::web::shared::Shared;
 
 /// The most units listed: a list of 100,000 accounts has thousands, which
 /// the CSV holds.
-const UNITS_SHOWN: usize = 200;
+const UNITS_SHOWN: usize = 100;
+
+/// The most names listed together (what joins an account, what has no
+/// receiving account): laying out a paragraph of 25,000 names would take
+/// the browser seconds, and no one reads it.
+const NAMES_SHOWN: usize = 30;
 
 /// Properties of [`Structure`].
 #[derive(Properties, PartialEq)]
@@ -36,27 +41,43 @@ pub fn Structure(props: &StructureProps) -> Html {
     let (units, unplaced) = structure(estimate);
     let accounts = &estimate.accounts;
     let name = |index: usize| accounts.get(index).map_or("", |a| a.name.as_str());
+    let names = |indices: &[usize]| {
+        let shown: Vec<&str> = indices.iter().take(NAMES_SHOWN).map(|&i| name(i)).collect();
+        let mut text = shown.join(lang.pick("、", ", "));
+        if indices.len() > NAMES_SHOWN {
+            text.push_str(&match lang {
+                Lang::Zh => format!("等{}个", indices.len()),
+                Lang::En => format!(" and {} more", indices.len() - NAMES_SHOWN),
+            });
+        }
+        text
+    };
+    // At most UNITS_SHOWN units, and at most NAMES_SHOWN accounts of each.
     let hidden = units.len().saturating_sub(UNITS_SHOWN);
     let groups = units.iter().take(UNITS_SHOWN).map(|unit| {
         let title = match unit.unit {
             "" => Text::NoUnit.get(lang),
             unit => unit,
         };
+        let more = unit.kept.len().saturating_sub(NAMES_SHOWN);
         html! {
             <li>
                 <strong>{ title }</strong>
                 <ul>
-                    { for unit.kept.iter().map(|kept| html! {
+                    { for unit.kept.iter().take(NAMES_SHOWN).map(|kept| html! {
                         <li>
                             { name(kept.account) }
                             if !kept.joined.is_empty() {
-                                <span class="joined">
-                                    { Text::StructureJoined.get(lang) }
-                                    { kept.joined.iter().map(|&i| name(i)).collect::<Vec<_>>().join(lang.pick("、", ", ")) }
-                                </span>
+                                <span class="joined">{ Text::StructureJoined.get(lang) }{ names(&kept.joined) }</span>
                             }
                         </li>
                     }) }
+                    if more > 0 {
+                        <li class="hint">{ match lang {
+                            Lang::Zh => format!("另有{more}个保留账号"),
+                            Lang::En => format!("and {more} more accounts kept"),
+                        } }</li>
+                    }
                 </ul>
             </li>
         }
@@ -95,7 +116,7 @@ pub fn Structure(props: &StructureProps) -> Html {
             if !unplaced.is_empty() {
                 <p class="hint">
                     { Text::Unplaced.get(lang) }
-                    { unplaced.iter().map(|&i| name(i)).collect::<Vec<_>>().join(lang.pick("、", ", ")) }
+                    { names(&unplaced) }
                 </p>
             }
         </section>

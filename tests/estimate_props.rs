@@ -8,10 +8,11 @@ use common::{as_of, key};
 use jianfu::core::account::{Account, Decision, Level, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::date::{Date, LastPost};
-use jianfu::core::estimate::{estimate, Estimate, Estimator, Overrides};
+use jianfu::core::estimate::{estimate, AccountKey, Estimate, Estimator, Overrides};
 use jianfu::core::explain::explain;
 use jianfu::core::lang::Lang;
 use jianfu::core::num::{Num, Span};
+use jianfu::core::overrides::occurrences;
 use jianfu::core::plan::Plan;
 use proptest::prelude::*;
 
@@ -326,10 +327,15 @@ proptest! {
         fixed in prop::collection::vec(decision(), 12),
         widen in (span(), span(), span(), span()),
     ) {
-        let overrides: Overrides = fixed
+        // Every account's decision fixed: true duplicates (the same name
+        // twice) differ in occurrence, and each gets its own override.
+        let overrides: Overrides = accounts
             .iter()
+            .zip(occurrences(&accounts))
             .enumerate()
-            .map(|(n, d)| (key(&format!("账号{n}")), *d))
+            .map(|(n, (account, occurrence))| {
+                (AccountKey::of(account, occurrence), fixed[n % fixed.len()])
+            })
             .collect();
         let (more_posts, more_weeks, more_hpp, more_cost) = widen;
         let wide = Assumptions {

@@ -432,21 +432,19 @@ pub struct Estimator {
     /// For each account, how many earlier accounts share its name, unit
     /// and platform: the `occurrence` of its [`AccountKey`].
     occurrences: Vec<usize>,
-    /// The accounts judged by their own rows so far.
-    judged: Vec<Judged>,
+    /// What the rules say of each account judged so far.
     verdicts: Vec<Verdict>,
     /// What the whole-list pass found, once it has run.
     outcome: Option<Outcome>,
+    /// Each account judged so far: its figures from the first stage, its
+    /// decision and what that frees from the last.
     results: Vec<AccountResult>,
+    /// True for the accounts whose figures were worked out exactly.
+    exact: Vec<bool>,
+    /// How many of `results` the last stage has finished.
+    settled: usize,
     totals: Totals,
     approximated: Approximated,
-}
-
-/// An account's figures, worked out in the first stage.
-struct Judged {
-    figures: AccountFigures,
-    assumed: Vec<Field>,
-    exact: bool,
 }
 
 impl Estimator {
@@ -467,10 +465,11 @@ impl Estimator {
             },
             override_names,
             occurrences: occurrences(accounts),
-            judged: Vec::with_capacity(accounts.len()),
             verdicts: Vec::with_capacity(accounts.len()),
             outcome: None,
             results: Vec::with_capacity(accounts.len()),
+            exact: Vec::with_capacity(accounts.len()),
+            settled: 0,
             totals: Totals::default(),
             approximated: Approximated::default(),
         }
@@ -481,33 +480,31 @@ impl Estimator {
     pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
         let total = accounts.len().min(self.occurrences.len());
         let mut budget = count;
-        while budget > 0 && self.judged.len() < total {
-            let done = self.judged.len();
-            let take = budget.min(total - done);
-            self.judge(&accounts[done..done + take]);
+        let judged = self.results.len();
+        if judged < total {
+            let take = budget.min(total - judged);
+            self.judge(&accounts[judged..judged + take]);
             budget -= take;
-        }
-        if self.judged.len() < total {
-            return false;
+            if self.results.len() < total {
+                return false;
+            }
         }
         if self.outcome.is_none() {
             let outcome = decide(&accounts[..total], &mut self.verdicts, &self.plan);
             self.outcome = Some(outcome);
         }
-        while budget > 0 && self.results.len() < total {
-            let done = self.results.len();
-            let take = budget.min(total - done);
-            for index in done..done + take {
-                self.settle(accounts, index);
-            }
-            budget -= take;
+        let take = budget.min(total - self.settled);
+        for index in self.settled..self.settled + take {
+            self.settle(accounts, index);
         }
-        self.results.len() >= total
+        self.settled += take;
+        self.settled >= total
     }
 
-    /// The first stage for `accounts`, the next of the list.
+    /// The first stage for `accounts`, the next of the list: each one's
+    /// figures, its override, and the per-account rules.
     fn judge(&mut self, accounts: &[Account]) {
-        let start = self.judged.len();
+        let start = self.results.len();
         for (account, &occurrence) in accounts.iter().zip(&self.occurrences[start..]) {
             // Most estimates have no override at all, and most accounts'
             // names are not among the overrides': no key is built for them.
@@ -527,48 +524,56 @@ impl Estimator {
                 assumptions,
                 self.as_of,
             );
-            self.judged.push(Judged {
-                figures,
-                assumed,
-                exact,
-            });
             self.verdicts.push(verdict);
+            self.exact.push(exact);
+            self.results.push(AccountResult {
+                row: account.row,
+                name: account.name.clone(),
+                unit: account.unit.to_string(),
+                level: account.level,
+                level_inferred: account.level_inferred,
+                platform: account.platform,
+                staffing: account.staffing,
+                merge_into: String::new(),
+                joins: None,
+                receiver: None,
+                figures,
+                recommendation: Recommendation::DEFAULT,
+                decision: Decision::Keep,
+                rule: Rule::Default,
+                overridden: false,
+                occurrence,
+                hours_freed: Span::ZERO,
+                added_load: Span::ZERO,
+                cash_saved: Span::ZERO,
+                assumed,
+            });
         }
     }
 
-    /// The last stage for the account at `index`: its result, added to the
-    /// totals.
+    /// The last stage for the account at `index`: its decision and what it
+    /// frees and saves, added to the totals.
     fn settle(&mut self, accounts: &[Account], index: usize) {
-        let account = &accounts[index];
-        let judged = &mut self.judged[index];
-        let verdict = &self.verdicts[index];
-        let occurrence = self.occurrences[index];
-        let (result, exact) = exactly(|| {
-            settle(
-                account,
-                accounts,
-                occurrence,
-                judged,
-                verdict,
-                &self.plan.assumptions,
-            )
-        });
-        if !exact || !judged.exact {
+        let verdict = &mut self.verdicts[index];
+        let result = &mut self.results[index];
+        let share = self.plan.assumptions.merge_share;
+        let ((), exact) = exactly(|| settle(result, verdict, accounts, &accounts[index], share));
+        if !exact || !self.exact[index] {
             self.approximated.rows.push(result.row);
         }
-        let ((), exact) = exactly(|| self.totals.add(&result));
+        let ((), exact) = exactly(|| self.totals.add(result));
         self.approximated.totals |= !exact;
-        self.results.push(result);
     }
 
     /// How many accounts are done, for a progress bar: each counts half
     /// when judged by its own row and half when settled.
     pub fn progress(&self) -> usize {
-        (self.judged.len() + self.results.len()) / 2
+        (self.results.len() + self.settled) / 2
     }
 
     /// The estimate of the accounts done so far, with their totals.
-    pub fn finish(self) -> Estimate {
+    pub fn finish(mut self) -> Estimate {
+        self.results.truncate(self.settled);
         let mut approximated = self.approximated;
         let (summary, exact) =
             exactly(|| self.totals.summary(&self.plan.assumptions, &self.results));
@@ -597,18 +602,17 @@ fn bloom(name: &str) -> (usize, u64) {
     ((hash >> 62) as usize, 1 << (hash & 63))
 }
 
-/// One account's result: its decision, and what it frees and saves.
+/// One account's decision, from its verdict (whose recommendation it
+/// takes), and what the decision frees and saves.
 fn settle(
-    account: &Account,
+    result: &mut AccountResult,
+    verdict: &mut Verdict,
     accounts: &[Account],
-    occurrence: usize,
-    judged: &mut Judged,
-    verdict: &Verdict,
-    assumptions: &Assumptions,
-) -> AccountResult {
-    let figures = judged.figures;
+    account: &Account,
+    share: Span,
+) {
+    let figures = &result.figures;
     let decision = verdict.decision();
-    let share = assumptions.merge_share;
     let (hours_freed, added_load) = match decision {
         Decision::Keep => (Span::ZERO, Span::ZERO),
         Decision::Close => (figures.hours, Span::ZERO),
@@ -619,36 +623,21 @@ fn settle(
             figures.hours * share,
         ),
     };
-    let cash_saved = match decision {
+    result.cash_saved = match decision {
         Decision::Keep => Span::ZERO,
         Decision::Close | Decision::Merge => figures.cash,
     };
-    AccountResult {
-        row: account.row,
-        name: account.name.clone(),
-        unit: account.unit.to_string(),
-        level: account.level,
-        level_inferred: account.level_inferred,
-        platform: account.platform,
-        staffing: account.staffing,
-        merge_into: match (verdict.joins, decision) {
-            (Some(joins), Decision::Merge) => accounts[joins].name.clone(),
-            (None, Decision::Merge) => account.merge_into.clone(),
-            _ => String::new(),
-        },
-        joins: verdict.joins,
-        receiver: verdict.receiver,
-        figures,
-        recommendation: verdict.recommendation.clone(),
-        decision,
-        rule: verdict.rule(),
-        overridden: verdict.overridden.is_some(),
-        occurrence,
-        hours_freed,
-        added_load,
-        cash_saved,
-        assumed: std::mem::take(&mut judged.assumed),
-    }
+    (result.hours_freed, result.added_load) = (hours_freed, added_load);
+    result.merge_into = match (verdict.joins, decision) {
+        (Some(joins), Decision::Merge) => accounts[joins].name.clone(),
+        (None, Decision::Merge) => account.merge_into.clone(),
+        _ => String::new(),
+    };
+    (result.joins, result.receiver) = (verdict.joins, verdict.receiver);
+    result.decision = decision;
+    result.rule = verdict.rule();
+    result.overridden = verdict.overridden.is_some();
+    result.recommendation = std::mem::replace(&mut verdict.recommendation, Recommendation::DEFAULT);
 }
 
 /// The totals of the results added so far, one pass in all: an estimate in

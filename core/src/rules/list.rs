@@ -325,6 +325,7 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
     // The kept accounts by name, each the first in the list; the township
     // accounts not closed, by the township their unit (or name) names.
     let mut kept: FxHashMap<&str, usize> = FxHashMap::default();
+    kept.reserve(accounts.len());
     let mut townships: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, account) in accounts.iter().enumerate() {
         let decision = verdicts[i].decision();
@@ -350,14 +351,14 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
         }
         let account = &accounts[i];
         let target = match account.merge_into.trim() {
-            "" if account.level == Level::Village => {
-                place_of(account).and_then(|place| {
-                    *township_accounts.entry((place, account.platform)).or_insert_with(|| {
+            "" if account.level == Level::Village => place_of(account).and_then(|place| {
+                *township_accounts
+                    .entry((place, account.platform))
+                    .or_insert_with(|| {
                         let candidates = townships.get(place).map_or(&[][..], Vec::as_slice);
                         township_for(account.platform, accounts, verdicts, candidates)
                     })
-                })
-            }
+            }),
             "" => None,
             name => kept.get(name).copied(),
         };

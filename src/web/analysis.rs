@@ -247,27 +247,16 @@ impl Job {
         before: Estimated,
         context: &Context,
     ) -> Job {
-        let mut job = Job {
+        let stage = match import {
+            Some(import) => estimating(&settings, &before, import, Estimated::new()),
+            None => Stage::Reading(Box::new(Importer::with_context(&text, context))),
+        };
+        Job {
             text,
             settings,
             before,
-            stage: Stage::Reading(Box::new(Importer::with_context("", context))),
-        };
-        job.stage = match import {
-            Some(import) => job.estimating(import, Estimated::new()),
-            None => Stage::Reading(Box::new(Importer::with_context(&job.text, context))),
-        };
-        job
-    }
-
-    /// The stage that estimates the next plan after those `done`.
-    fn estimating(&self, import: Shared<Import>, done: Estimated) -> Stage {
-        let estimator = self.settings.plans.get(done.len()).and_then(|plan| {
-            reuse(&self.before, plan)
-                .is_none()
-                .then(|| Box::new(Estimator::new(&import.accounts, plan, self.settings.today)))
-        });
-        Stage::Estimating(import, done, estimator)
+            stage,
+        }
     }
 
     /// Runs slice after slice, each followed by a new task so that the
@@ -310,7 +299,12 @@ impl Job {
             self.stage = match stage {
                 Stage::Reading(mut importer) => {
                     if importer.read(&self.text, BATCH) {
-                        self.estimating(Shared::new(importer.finish()), Estimated::new())
+                        estimating(
+                            &self.settings,
+                            &self.before,
+                            Shared::new(importer.finish()),
+                            Estimated::new(),
+                        )
                     } else {
                         Stage::Reading(importer)
                     }
@@ -331,12 +325,12 @@ impl Job {
                                 Shared::new(estimate(&import.accounts, &plan, self.settings.today))
                             });
                             done.push((plan, estimate));
-                            self.estimating(import, done)
+                            estimating(&self.settings, &self.before, import, done)
                         }
                         Some(mut estimator) => {
                             if estimator.assess(&import.accounts, BATCH) {
                                 done.push((plan, Shared::new(estimator.finish())));
-                                self.estimating(import, done)
+                                estimating(&self.settings, &self.before, import, done)
                             } else {
                                 Stage::Estimating(import, done, Some(estimator))
                             }
@@ -361,6 +355,22 @@ impl Job {
             }
         }
     }
+}
+
+/// The stage that estimates the next plan after those `done`: with an
+/// estimator, unless its estimate from `before` is reused.
+fn estimating(
+    settings: &Settings,
+    before: &Estimated,
+    import: Shared<Import>,
+    done: Estimated,
+) -> Stage {
+    let estimator = settings.plans.get(done.len()).and_then(|plan| {
+        reuse(before, plan)
+            .is_none()
+            .then(|| Box::new(Estimator::new(&import.accounts, plan, settings.today)))
+    });
+    Stage::Estimating(import, done, estimator)
 }
 
 /// Resolves in a new task (`setTimeout(0)`), after the browser has had the

@@ -247,6 +247,29 @@ fn the_lists_decision_and_overrides_come_first() {
     );
 }
 
+#[test]
+fn an_account_merged_by_the_list_or_by_hand_joins_its_units_account() {
+    // 乙 is marked 归并 in the list, 丙 is merged by hand; neither says where.
+    // 甲, of the same unit on the same platform, stays: both join it, and
+    // it takes on 2 × 62.4–140.4 = 124.8–280.8 hours.
+    let mut given = of(3, "乙", "某局", Some(200));
+    given.decision = Some(Decision::Merge);
+    let accounts = [
+        of(2, "甲", "某局", Some(3000)),
+        given,
+        of(4, "丙", "某局", Some(100)),
+    ];
+    let mut overrides = Overrides::new();
+    let mut 丙 = key("丙");
+    丙.unit = "某局".into();
+    overrides.insert(丙, Decision::Merge);
+    let e = run(&accounts, &plan(&[]).with_overrides(overrides));
+    assert_eq!(e.accounts[1].merge_into, "甲");
+    assert_eq!(e.accounts[2].merge_into, "甲");
+    assert_eq!(e.summary.receiving.len(), 1);
+    assert_eq!(e.summary.receiving[0].added_load, range("124.8", "280.8"));
+}
+
 /// 李家巷's government account, and villages of it and of 和平乡.
 fn townships() -> Vec<Account> {
     let mut town = of(2, "李家巷发布", "李家巷镇人民政府", Some(5000));

@@ -316,21 +316,35 @@ fn township_of(text: &str) -> Option<&str> {
 }
 
 /// Finds the account each merged account joins, where the pass did not
-/// already: the list's own 归并至 by name, else for a village its
-/// township's kept account (by unit: `某镇某村` → `某镇人民政府` or `某镇`,
-/// the township accounts whose unit names the same township;
-/// on the same platform if it has one there, then the most followed); then
-/// where each account's work finally goes.
+/// already, then where each account's work finally goes. In order:
+///
+/// - the list's own 归并至, by name, when an account of that name stays;
+/// - for a village, its township's account: one whose unit names the same
+///   township (`某镇某村` → `某镇人民政府` or `某镇`), see [`township_for`];
+/// - for another account merged by the list or by hand, the most followed
+///   account of its unit that stays, on its platform if there is one.
 fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
     // The kept accounts by name, each the first in the list; the township
     // accounts not closed, by the township their unit (or name) names.
     let mut kept: FxHashMap<&str, usize> = FxHashMap::default();
     kept.reserve(accounts.len());
     let mut townships: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    // The most followed kept account of each unit, on each platform and on
+    // any.
+    let mut units: FxHashMap<(&str, Option<Platform>), usize> = FxHashMap::default();
     for (i, account) in accounts.iter().enumerate() {
         let decision = verdicts[i].decision();
         if decision == Decision::Keep {
             kept.entry(&account.name).or_insert(i);
+            if !account.unit.is_empty() {
+                for key in [
+                    (&*account.unit, Some(account.platform)),
+                    (&account.unit, None),
+                ] {
+                    let best = units.entry(key).or_insert(i);
+                    *best = better(verdicts, *best, i);
+                }
+            }
         }
         // A township account that merges in turn (into the county's main
         // account) still takes its villages, and passes them on.
@@ -359,6 +373,12 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
                         township_for(account.platform, accounts, verdicts, candidates)
                     })
             }),
+            // Merged by the list or by hand, with nothing to say where: its
+            // unit's account that stays, on its platform if there is one.
+            "" if !account.unit.is_empty() => units
+                .get(&(&*account.unit, Some(account.platform)))
+                .or_else(|| units.get(&(&*account.unit, None)))
+                .copied(),
             "" => None,
             name => kept.get(name).copied(),
         };

@@ -18,7 +18,7 @@ PORT ?= 8080
 
 # The most the page may cost to download: wasm + JS + CSS, gzipped, in KB.
 # `make test` fails above it. Issue 7's budget is 200 KB (goal 150); the
-# bundle is 348.3 KB today (see README, Performance), so this holds the line
+# bundle is 348.7 KB today (see README, Performance), so this holds the line
 # while it comes down, and is lowered with every cut. (Raised once, from 268
 # to 269, for issue 3's faster import; lowered to 267 when the table stopped
 # using the `csv` crate's buffered reader; raised to 298 for issue 13's
@@ -35,10 +35,10 @@ PORT ?= 8080
 # cost 5.2 KB, the reader itself is loaded on demand and not counted, and
 # reading the saved record without serde's deserializer, and so without
 # Rust's float formatter, won back 22.2 KB; raised to 349 for issue 16,
-# 300.1 -> 348.3 KB: plans side by side (the comparison, the plan editor,
+# 300.1 -> 348.7 KB: plans side by side (the comparison, the plan editor,
 # the receiving accounts and the 1+N structure, the rule catalogue with its
 # sources in both languages, the whole-list rules, compare(), plan files)
-# cost 47.4 KB of wasm, 0.4 KB of CSS and 0.4 KB of JS. Issue 17 is where
+# cost 47.8 KB of wasm, 0.5 KB of CSS and 0.4 KB of JS. Issue 17 is where
 # it comes down.)
 SIZE_BUDGET_KB := 349
 

@@ -330,20 +330,21 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
     kept.reserve(accounts.len());
     let mut townships: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     // The most followed kept account of each unit, on each platform and on
-    // any.
-    let mut units: FxHashMap<(&str, Option<Platform>), usize> = FxHashMap::default();
+    // any (in maps of the same types as those above and below: each type
+    // of map is code of its own in the wasm).
+    let mut by_unit: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut by_unit_platform: FxHashMap<(&str, Platform), Option<usize>> = FxHashMap::default();
     for (i, account) in accounts.iter().enumerate() {
         let decision = verdicts[i].decision();
         if decision == Decision::Keep {
             kept.entry(&account.name).or_insert(i);
             if !account.unit.is_empty() {
-                for key in [
-                    (&*account.unit, Some(account.platform)),
-                    (&account.unit, None),
-                ] {
-                    let best = units.entry(key).or_insert(i);
-                    *best = better(verdicts, *best, i);
-                }
+                let best = by_unit.entry(&account.unit).or_insert(i);
+                *best = better(verdicts, *best, i);
+                let best = by_unit_platform
+                    .entry((&account.unit, account.platform))
+                    .or_insert(Some(i));
+                *best = best.map(|best| better(verdicts, best, i));
             }
         }
         // A township account that merges in turn (into the county's main
@@ -375,10 +376,11 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
             }),
             // Merged by the list or by hand, with nothing to say where: its
             // unit's account that stays, on its platform if there is one.
-            "" if !account.unit.is_empty() => units
-                .get(&(&*account.unit, Some(account.platform)))
-                .or_else(|| units.get(&(&*account.unit, None)))
-                .copied(),
+            "" if !account.unit.is_empty() => by_unit_platform
+                .get(&(&*account.unit, account.platform))
+                .copied()
+                .flatten()
+                .or_else(|| by_unit.get(&*account.unit).copied()),
             "" => None,
             name => kept.get(name).copied(),
         };

@@ -8,7 +8,7 @@ use crate::account::{Account, Decision, Level, Platform};
 use crate::date::Date;
 use crate::estimate::{estimate, AccountResult, Estimate, Summary};
 use crate::lang::Lang;
-use crate::num::Span;
+use crate::num::{Num, Span};
 use crate::plan::Plan;
 use crate::rules::Rule;
 
@@ -29,6 +29,33 @@ pub fn differs(estimates: &[&Estimate], index: usize) -> bool {
         .filter_map(|e| e.accounts.get(index).map(|r| r.decision));
     let first = decisions.next();
     decisions.any(|d| Some(d) != first)
+}
+
+/// How one plan's totals differ from another's (the first plan's, which
+/// the comparison measures the others against).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// Accounts shut, more (positive) or fewer.
+    pub shut: i64,
+    /// Hours freed, low end against low end: both come from the same
+    /// assumptions' ends, so the ends are compared, not the ranges.
+    pub hours_low: Num,
+    /// Hours freed, high end against high end.
+    pub hours_high: Num,
+    /// Cash saved, midpoint against midpoint, in yuan.
+    pub cash: Num,
+}
+
+impl Difference {
+    /// How `other` differs from `first`.
+    pub fn between(first: &Summary, other: &Summary) -> Difference {
+        Difference {
+            shut: other.accounts_shut as i64 - first.accounts_shut as i64,
+            hours_low: other.hours_freed.low - first.hours_freed.low,
+            hours_high: other.hours_freed.high - first.hours_freed.high,
+            cash: other.cash_saved.midpoint() - first.cash_saved.midpoint(),
+        }
+    }
 }
 
 /// `compare`'s result in one language: each plan's name and totals, and

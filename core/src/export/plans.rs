@@ -2,6 +2,7 @@
 //! one decision, rule and reason column per plan, and the paragraph that
 //! compares the plans in the register of an official report.
 
+use crate::compare::Difference;
 use crate::estimate::{Estimate, Summary};
 use crate::figures;
 use crate::lang::Lang;
@@ -142,11 +143,15 @@ fn plan_clause(title: &str, s: &Summary, lang: Lang) -> String {
 }
 
 /// How a plan differs from the first: more or fewer accounts shut, hours
-/// freed (each end against the same end, since both come from the same
-/// assumptions' ends) and cash saved.
+/// freed and cash saved (see [`Difference`]).
 fn difference(name: &str, first: &Summary, s: &Summary, lang: Lang) -> String {
     let zh = lang == Lang::Zh;
-    let shut = s.accounts_shut as i64 - first.accounts_shut as i64;
+    let Difference {
+        shut,
+        hours_low: low,
+        hours_high: high,
+        cash,
+    } = Difference::between(first, s);
     let shut = match (shut.signum(), zh) {
         (0, true) => "关停、归并数量相同".to_string(),
         (0, false) => "shuts as many accounts".to_string(),
@@ -155,8 +160,6 @@ fn difference(name: &str, first: &Summary, s: &Summary, lang: Lang) -> String {
         (1, false) => format!("shuts {shut} more accounts"),
         (_, false) => format!("shuts {} fewer accounts", -shut),
     };
-    let low = s.hours_freed.low - first.hours_freed.low;
-    let high = s.hours_freed.high - first.hours_freed.high;
     let show = |n: Num| match zh {
         true => figures::large_number(n.abs(), Lang::Zh),
         false => figures::number(n.abs(), 0, Lang::En),
@@ -176,7 +179,6 @@ fn difference(name: &str, first: &Summary, s: &Summary, lang: Lang) -> String {
         (l, h, false) if l <= 0 && h <= 0 => format!("frees about {both} fewer staff hours a year"),
         (_, _, false) => format!("frees a different {both} staff hours a year"),
     };
-    let cash = s.cash_saved.midpoint() - first.cash_saved.midpoint();
     let amount = match zh {
         true => format!("{}元", zh_wan(cash.abs())),
         false => figures::money(cash.abs(), Lang::En),

@@ -9,6 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::core::account::{Level, Platform};
+use crate::core::compare::Difference;
 use crate::core::estimate::{Estimate, Summary};
 use crate::core::figures::{large_number, money, money_span, number_span};
 use crate::core::lang::Lang;
@@ -161,18 +162,20 @@ fn table(
     rows
 }
 
-/// A plan's difference from the first: accounts shut, hours freed (each
-/// end against the same end) and cash saved, signed.
+/// A plan's difference from the first (see [`Difference`]), signed.
 fn difference(first: &Summary, s: &Summary, lang: Lang) -> String {
     let signed = |n: Num, text: String| match n.signum() {
         1 => format!("+{text}"),
         -1 => format!("−{text}"),
         _ => text,
     };
-    let shut = Num::int(s.accounts_shut as i64 - first.accounts_shut as i64);
-    let low = s.hours_freed.low - first.hours_freed.low;
-    let high = s.hours_freed.high - first.hours_freed.high;
-    let cash = s.cash_saved.midpoint() - first.cash_saved.midpoint();
+    let Difference {
+        shut,
+        hours_low: low,
+        hours_high: high,
+        cash,
+    } = Difference::between(first, s);
+    let shut = Num::int(shut);
     format!(
         "{}{} · {}–{}{} · {}",
         signed(shut, large_number(shut.abs(), lang)),

@@ -8,13 +8,17 @@
 
 mod common;
 
+use std::rc::Rc;
+use std::sync::Arc;
+
 use common::{as_of, figure, int, key};
 
 use jianfu::core::account::{Account, Decision, Level, Platform, Staffing};
 use jianfu::core::assumptions::Assumptions;
 use jianfu::core::compare::{compare, differs, ComparisonView};
 use jianfu::core::date::Date;
-use jianfu::core::estimate::{estimate, Estimate, Overrides};
+use jianfu::core::demo::DEMO_CSV;
+use jianfu::core::estimate::{estimate, AccountKey, Estimate, Estimator, Overrides};
 use jianfu::core::export::{comparison_paragraph, plans_csv};
 use jianfu::core::import::import_text;
 use jianfu::core::lang::Lang;
@@ -488,4 +492,64 @@ fn the_default_preset_reproduces_the_demo() {
     let recommended = Preset::Recommended.plan(Assumptions::default(), Lang::Zh);
     let e = estimate(&accounts, &recommended, demo_as_of());
     assert_eq!(e.summary.accounts_shut, 226);
+}
+
+#[test]
+fn a_plan_estimated_like_another_gives_its_own_estimate() {
+    // The demo list with an override and an approximated account: every
+    // preset estimated like the one before it gives exactly what it gives
+    // estimated anew, and takes the earlier figures (the same allocation)
+    // only under the same assumptions.
+    let mut accounts = import_text(DEMO_CSV).accounts;
+    let first = accounts[0].clone();
+    let overrides: Overrides = [(AccountKey::of(&first, 0), Decision::Keep)]
+        .into_iter()
+        .collect();
+    let plans = Plans::presets(Assumptions::default(), Lang::Zh);
+    let mut earlier = Rc::new(estimate(&accounts, &plans.list()[0], as_of()));
+    for plan in &plans.list()[1..] {
+        let plan = plan.clone().with_overrides(overrides.clone());
+        let mut like = Estimator::like(&accounts, &plan, as_of(), earlier.clone());
+        while !like.assess(&accounts, 50) {}
+        let like = like.finish();
+        assert_eq!(like, estimate(&accounts, &plan, as_of()));
+        assert!(Arc::ptr_eq(
+            &like.accounts[5].figures,
+            &earlier.accounts[5].figures
+        ));
+        earlier = Rc::new(like);
+    }
+    // Other assumptions (3–4 h a post): its own figures, not the earlier's.
+    let plan = Plan::new(Assumptions {
+        hours_per_post: range("3", "4"),
+        ..Assumptions::default()
+    });
+    let like = Estimator::like(&accounts, &plan, as_of(), earlier.clone());
+    let like = finish(like, &accounts);
+    assert_eq!(like, estimate(&accounts, &plan, as_of()));
+    assert!(!Arc::ptr_eq(
+        &like.accounts[5].figures,
+        &earlier.accounts[5].figures
+    ));
+    // An earlier estimate with an approximated account lends nothing: its
+    // row is reported again by the new estimate's own work.
+    accounts[3].followers = figure(i64::MAX);
+    accounts[3].posts_per_week = figure(i64::MAX);
+    let plan = Plan::new(Assumptions::default());
+    let approximated = Rc::new(estimate(&accounts, &plan, as_of()));
+    assert!(!approximated.approximated.rows.is_empty());
+    let like = finish(
+        Estimator::like(&accounts, &plan, as_of(), approximated.clone()),
+        &accounts,
+    );
+    assert_eq!(like, *approximated);
+    assert!(!Arc::ptr_eq(
+        &like.accounts[5].figures,
+        &approximated.accounts[5].figures
+    ));
+}
+
+fn finish(mut estimator: Estimator, accounts: &[Account]) -> Estimate {
+    estimator.assess(accounts, usize::MAX);
+    estimator.finish()
 }

@@ -2,22 +2,36 @@
 //! accounts the plans decide differently, and the shape the JS API's
 //! `compare` returns.
 
+use std::rc::Rc;
+
 use serde::Serialize;
 
 use crate::account::{Account, Decision, Level, Platform};
 use crate::date::Date;
-use crate::estimate::{estimate, AccountResult, Estimate, Summary};
+use crate::estimate::{AccountResult, Estimate, Estimator, Summary};
 use crate::lang::Lang;
 use crate::num::{Num, Span};
 use crate::plan::Plan;
 use crate::rules::Rule;
 
 /// The estimate of each plan over `accounts`, in the plans' order; `today`
-/// as for [`estimate`].
+/// as for [`estimate`](crate::estimate::estimate).
 pub fn compare(accounts: &[Account], plans: &[Plan], today: Date) -> Vec<Estimate> {
-    plans
-        .iter()
-        .map(|plan| estimate(accounts, plan, today))
+    let mut estimates: Vec<Rc<Estimate>> = Vec::with_capacity(plans.len());
+    for plan in plans {
+        // Each plan takes the figures of the one before (see
+        // [`Estimator::like`]).
+        let mut estimator = match estimates.last() {
+            Some(earlier) => Estimator::like(accounts, plan, today, earlier.clone()),
+            None => Estimator::new(accounts, plan, today),
+        };
+        estimator.assess(accounts, usize::MAX);
+        estimates.push(Rc::new(estimator.finish()));
+    }
+    // Each estimator let its `earlier` go when it finished.
+    estimates
+        .into_iter()
+        .map(|estimate| Rc::try_unwrap(estimate).unwrap_or_else(|shared| (*shared).clone()))
         .collect()
 }
 

@@ -28,6 +28,8 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
@@ -140,8 +142,10 @@ pub struct AccountResult {
     /// index: the account itself when it stays, or the account that keeps
     /// what it joins when it merges in turn.
     pub receiver: Option<usize>,
-    /// What it costs and reaches per year.
-    pub figures: AccountFigures,
+    /// What it costs and reaches per year: the same for every plan with
+    /// the same assumptions, so shared between their estimates (see
+    /// [`Estimator::like`]).
+    pub figures: Arc<AccountFigures>,
     /// What the list and the rules say, before any override.
     pub recommendation: Recommendation,
     /// The decision in force.
@@ -429,9 +433,15 @@ pub struct Estimator {
     /// one account at most (true duplicates differ in occurrence), so an
     /// override is taken out as its account takes it.
     unmatched: Overrides,
+    /// The accounts to estimate.
+    total: usize,
     /// For each account, how many earlier accounts share its name, unit
-    /// and platform: the `occurrence` of its [`AccountKey`].
+    /// and platform: the `occurrence` of its [`AccountKey`]. Empty when
+    /// `earlier` has them.
     occurrences: Vec<usize>,
+    /// An estimate of the same accounts under the same assumptions, whose
+    /// figures and occurrences are taken rather than worked out again.
+    earlier: Option<Rc<Estimate>>,
     /// What the rules say of each account judged so far.
     verdicts: Vec<Verdict>,
     /// What the whole-list pass found, once it has run.
@@ -451,6 +461,33 @@ impl Estimator {
     /// Starts an estimate of `accounts` under `plan`; `today` as for
     /// [`estimate`].
     pub fn new(accounts: &[Account], plan: &Plan, today: Date) -> Estimator {
+        Estimator::start(accounts, plan, today, None)
+    }
+
+    /// Starts an estimate of `accounts` under `plan` that takes each
+    /// account's figures from `earlier`, an estimate of the same accounts
+    /// (another plan's): a page estimates several plans of one list, and
+    /// the figures depend on the assumptions only. Taken only when
+    /// `earlier`'s assumptions are the plan's and its figures were all
+    /// exact; else they are worked out as by [`Estimator::new`].
+    pub fn like(
+        accounts: &[Account],
+        plan: &Plan,
+        today: Date,
+        earlier: Rc<Estimate>,
+    ) -> Estimator {
+        let usable = earlier.assumptions == plan.assumptions
+            && earlier.accounts.len() == accounts.len()
+            && earlier.approximated.rows.is_empty();
+        Estimator::start(accounts, plan, today, usable.then_some(earlier))
+    }
+
+    fn start(
+        accounts: &[Account],
+        plan: &Plan,
+        today: Date,
+        earlier: Option<Rc<Estimate>>,
+    ) -> Estimator {
         let mut override_names = [0u64; 4];
         for (key, _) in plan.overrides.iter() {
             let (word, bit) = bloom(&key.name);
@@ -464,7 +501,12 @@ impl Estimator {
                 ..plan.clone()
             },
             override_names,
-            occurrences: occurrences(accounts),
+            total: accounts.len(),
+            occurrences: match earlier {
+                Some(_) => Vec::new(),
+                None => occurrences(accounts),
+            },
+            earlier,
             verdicts: Vec::with_capacity(accounts.len()),
             outcome: None,
             results: Vec::with_capacity(accounts.len()),
@@ -478,7 +520,7 @@ impl Estimator {
     /// Works out up to `count` more of `accounts`, which must be the
     /// accounts the estimator was made with. True when all are done.
     pub fn assess(&mut self, accounts: &[Account], count: usize) -> bool {
-        let total = accounts.len().min(self.occurrences.len());
+        let total = accounts.len().min(self.total);
         let mut budget = count;
         let judged = self.results.len();
         if judged < total {
@@ -505,17 +547,32 @@ impl Estimator {
     /// figures, its override, and the per-account rules.
     fn judge(&mut self, accounts: &[Account]) {
         let start = self.results.len();
-        for (account, &occurrence) in accounts.iter().zip(&self.occurrences[start..]) {
-            // Most estimates have no override at all, and most accounts'
-            // names are not among the overrides': no key is built for them.
-            let (word, bit) = bloom(&account.name);
-            let overridden = if self.override_names[word] & bit == 0 {
-                None
-            } else {
-                self.unmatched.remove(&AccountKey::of(account, occurrence))
+        for (offset, account) in accounts.iter().enumerate() {
+            let earlier = self.earlier.as_ref().map(|e| &e.accounts[start + offset]);
+            let occurrence = match earlier {
+                Some(result) => result.occurrence,
+                None => self.occurrences[start + offset],
+            };
+            // Most estimates have no override at all (no name is hashed),
+            // and most accounts' names are not among the overrides' (no key
+            // is built for them).
+            let listed = || {
+                let (word, bit) = bloom(&account.name);
+                self.override_names[word] & bit != 0
+            };
+            let overridden = match self.unmatched.is_empty() || !listed() {
+                true => None,
+                false => self.unmatched.remove(&AccountKey::of(account, occurrence)),
             };
             let assumptions = &self.plan.assumptions;
-            let ((figures, assumed), exact) = exactly(|| AccountFigures::of(account, assumptions));
+            let ((figures, assumed), exact) = match earlier {
+                Some(result) => ((result.figures.clone(), result.assumed.clone()), true),
+                None => {
+                    let ((figures, assumed), exact) =
+                        exactly(|| AccountFigures::of(account, assumptions));
+                    ((Arc::new(figures), assumed), exact)
+                }
+            };
             let verdict = Verdict::of(
                 account,
                 &figures,
@@ -691,22 +748,26 @@ impl Totals {
             }
         }
         self.hours_total = self.hours_total + r.figures.hours;
+        self.cash_total = self.cash_total + r.figures.cash;
+        self.by_level.get_mut(r.level).add(r);
+        self.by_platform.get_mut(r.platform).add(r);
+        let shut = r.decision.shuts();
+        // A kept account frees, adds and saves nothing: no zeros added.
+        if !shut {
+            return;
+        }
         self.hours_freed = self.hours_freed + r.hours_freed;
         self.added_load = self.added_load + r.added_load;
-        self.cash_total = self.cash_total + r.figures.cash;
         self.cash_saved = self.cash_saved + r.cash_saved;
-        let shut = r.decision.shuts();
-        if shut && r.staffing == Some(Staffing::Outsourced) {
+        if r.staffing == Some(Staffing::Outsourced) {
             self.ended += 1;
             self.ended_fees = self.ended_fees + r.figures.outsourcing_fee;
         }
-        if let (true, Some(reads)) = (shut, r.figures.reads) {
+        if let Some(reads) = r.figures.reads {
             self.with_reads += 1;
             self.with_reads_cash = self.with_reads_cash + r.figures.cash;
             self.reads = self.reads + reads;
         }
-        self.by_level.get_mut(r.level).add(r);
-        self.by_platform.get_mut(r.platform).add(r);
     }
 
     fn summary(self, assumptions: &Assumptions, results: &[AccountResult]) -> Summary {
@@ -764,10 +825,13 @@ impl Totals {
 impl GroupSummary {
     fn add(&mut self, r: &AccountResult) {
         self.before += 1;
-        self.after += usize::from(!r.decision.shuts());
         self.hours_before = self.hours_before + r.figures.hours;
-        self.hours_freed = self.hours_freed + r.hours_freed;
         self.cash_before = self.cash_before + r.figures.cash;
+        if !r.decision.shuts() {
+            self.after += 1;
+            return;
+        }
+        self.hours_freed = self.hours_freed + r.hours_freed;
         self.cash_saved = self.cash_saved + r.cash_saved;
     }
 }
@@ -1151,7 +1215,7 @@ mod tests {
         account.outsourcing_fee = int(45_000).into();
         account.other_cost = Figure::Missing;
         account.avg_reads = int(1200).into();
-        let f = run(&[account.clone()]).accounts[0].figures;
+        let f = run(&[account.clone()]).accounts[0].figures.clone();
         // ¥45,000 + missing other cost (0) = ¥45,000.
         assert_eq!(f.cash, int(45_000));
         // 5 posts × 52 weeks × 1,200 reads = 312,000 reads.
@@ -1165,7 +1229,7 @@ mod tests {
         assert_eq!(f.hours, int(260));
 
         account.other_cost = int(5_000).into();
-        let f = run(&[account]).accounts[0].figures;
+        let f = run(&[account]).accounts[0].figures.clone();
         // ¥45,000 + ¥5,000 = ¥50,000.
         assert_eq!(f.cash, int(50_000));
     }

@@ -199,7 +199,18 @@ impl Num {
 
     /// The midpoint of `self` and `other`.
     pub fn midpoint(self, other: Num) -> Num {
-        (self + other) / Num::int(2)
+        let sum = self + other;
+        // Halved without a division: an even numerator halves, an odd one
+        // doubles the denominator, and either way the result stays in
+        // lowest terms (an odd numerator shares no factor 2).
+        match (sum.num % 2 == 0, sum.den.checked_mul(2)) {
+            (true, _) => Num {
+                num: sum.num / 2,
+                den: sum.den,
+            },
+            (false, Some(den)) => Num { num: sum.num, den },
+            (false, None) => sum / Num::int(2),
+        }
     }
 
     /// Builds a number from a numerator and denominator, reducing it and
@@ -345,6 +356,10 @@ impl From<i64> for Num {
 impl Add for Num {
     type Output = Num;
     fn add(self, other: Num) -> Num {
+        // Whole numbers, most of every list's figures, inline.
+        if let (1, 1, Some(sum)) = (self.den, other.den, self.num.checked_add(other.num)) {
+            return Num::int(sum);
+        }
         self.combine(other, Num::checked_add, |a, b| a + b)
     }
 }
@@ -369,12 +384,12 @@ impl Sub for Num {
 impl Mul for Num {
     type Output = Num;
     fn mul(self, other: Num) -> Num {
+        if let (1, 1, Some(product)) = (self.den, other.den, self.num.checked_mul(other.num)) {
+            return Num::int(product);
+        }
         self.combine(
             other,
             |a, b| {
-                if let (1, 1, Some(product)) = (a.den, b.den, a.num.checked_mul(b.num)) {
-                    return Some(Num::int(product));
-                }
                 // Cross-reduced in 64 bits: with both factors in lowest
                 // terms, the product of the reduced parts is too.
                 let g1 = gcd64(a.num.unsigned_abs(), b.den as u64).max(1);
@@ -525,7 +540,11 @@ impl From<Num> for Span {
 impl Add for Span {
     type Output = Span;
     fn add(self, other: Span) -> Span {
-        Span::new(self.low + other.low, self.high + other.high)
+        // Ordered ends add to ordered ends.
+        Span {
+            low: self.low + other.low,
+            high: self.high + other.high,
+        }
     }
 }
 
@@ -541,6 +560,14 @@ impl Mul for Span {
     type Output = Span;
     /// Interval multiplication, correct for any signs.
     fn mul(self, other: Span) -> Span {
+        // Counts, hours and money are never negative: the ends multiply
+        // with each other, two products instead of four.
+        if self.low >= Num::ZERO && other.low >= Num::ZERO {
+            return Span {
+                low: self.low * other.low,
+                high: self.high * other.high,
+            };
+        }
         let products = [
             self.low * other.low,
             self.low * other.high,
@@ -586,6 +613,33 @@ mod tests {
         for bad in ["", ".", "1e3", "NaN", "inf", "1.2.3", "1,0", "--1", "１"] {
             assert_eq!(Num::parse_decimal(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn midpoints_halve_without_dividing() {
+        // (1 + 2) / 2 = 3/2: an odd numerator doubles the denominator.
+        assert_eq!(Num::int(1).midpoint(Num::int(2)), Num::ratio(3, 2).unwrap());
+        // (1/3 + 1/3) / 2 = 1/3: 2/3 halves to 1/3, still in lowest terms.
+        let third = Num::ratio(1, 3).unwrap();
+        assert_eq!(third.midpoint(third), third);
+        // (-3 + 0) / 2 = -3/2; (-4 + 0) / 2 = -2.
+        assert_eq!(Num::int(-3).midpoint(Num::ZERO), Num::ratio(-3, 2).unwrap());
+        assert_eq!(Num::int(-4).midpoint(Num::ZERO), Num::int(-2));
+        // A denominator that cannot double: the division's fallback.
+        let tiny = Num::ratio(1, i128::from(i64::MAX)).unwrap();
+        let (half, exact) = exactly(|| tiny.midpoint(Num::ZERO));
+        assert_eq!((half.num, exact), (0, true));
+    }
+
+    #[test]
+    fn interval_products_take_the_right_ends() {
+        let span = |a: i64, b: i64| Span::new(Num::int(a), Num::int(b));
+        // Non-negative: [2, 3] × [4, 5] = [8, 15], the ends multiplied.
+        assert_eq!(span(2, 3) * span(4, 5), span(8, 15));
+        // A negative end: [-1, 2] × [3, 4] = [min(-3, -4, 6, 8), max] = [-4, 8].
+        assert_eq!(span(-1, 2) * span(3, 4), span(-4, 8));
+        // Both negative: [-3, -2] × [-5, -4] = [8, 15].
+        assert_eq!(span(-3, -2) * span(-5, -4), span(8, 15));
     }
 
     #[test]

@@ -54,7 +54,9 @@ pub struct Verdict {
     /// Where the accounts it takes on go in the end: itself, or, when it
     /// merges in turn, the account that finally keeps them.
     pub receiver: Option<usize>,
-    followers: Option<Span>,
+    /// Its followers' midpoint, for choosing a keeper: unknown counts as
+    /// fewest (`Option`'s order puts `None` below every number).
+    reach: Option<Num>,
     precedence: Precedence,
 }
 
@@ -81,7 +83,7 @@ impl Verdict {
             overridden,
             joins: None,
             receiver: None,
-            followers: figures.followers,
+            reach: figures.followers.map(Span::midpoint),
             precedence,
         }
     }
@@ -171,15 +173,9 @@ pub fn decide(accounts: &[Account], verdicts: &mut [Verdict], plan: &Plan) -> Ou
     outcome
 }
 
-/// An account's followers for choosing a keeper: unknown counts as fewest.
-fn reach(verdict: &Verdict) -> Option<Num> {
-    verdict.followers.map(|f| f.midpoint())
-}
-
 /// The better keeper of two: more followers, then the earlier row.
 fn better(verdicts: &[Verdict], a: usize, b: usize) -> usize {
-    // `Option`'s order puts `None` (unknown) below every number.
-    match reach(&verdicts[b]) > reach(&verdicts[a]) {
+    match verdicts[b].reach > verdicts[a].reach {
         true => b,
         false => a,
     }
@@ -324,21 +320,42 @@ fn township_of(text: &str) -> Option<&str> {
 /// - for another account merged by the list or by hand, the most followed
 ///   account of its unit that stays, on its platform if there is one.
 fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
+    // The merged accounts whose target is still to find, and which of the
+    // maps below they need: most lists need few of them, and a map of
+    // 100,000 names is most of this pass.
+    let pending: Vec<usize> = (0..accounts.len())
+        .filter(|&i| {
+            let verdict = &verdicts[i];
+            let by_rule = verdict.overridden.is_none() && verdict.joins.is_some();
+            verdict.decision() == Decision::Merge && !by_rule
+        })
+        .collect();
+    let mut need = Needs::default();
+    for &i in &pending {
+        let account = &accounts[i];
+        match account.merge_into.trim() {
+            "" if account.level == Level::Village => need.townships = true,
+            "" => need.units |= !account.unit.is_empty(),
+            _ => need.names = true,
+        }
+    }
     // The kept accounts by name, each the first in the list; the township
     // accounts not closed, by the township their unit (or name) names.
     let mut kept: FxHashMap<&str, usize> = FxHashMap::default();
-    kept.reserve(accounts.len());
     let mut townships: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     // The most followed kept account of each unit, on each platform and on
     // any (in maps of the same types as those above and below: each type
     // of map is code of its own in the wasm).
     let mut by_unit: FxHashMap<&str, usize> = FxHashMap::default();
     let mut by_unit_platform: FxHashMap<(&str, Platform), Option<usize>> = FxHashMap::default();
-    for (i, account) in accounts.iter().enumerate() {
+    let any = need.names || need.townships || need.units;
+    for (i, account) in accounts.iter().enumerate().filter(|_| any) {
         let decision = verdicts[i].decision();
         if decision == Decision::Keep {
-            kept.entry(&account.name).or_insert(i);
-            if !account.unit.is_empty() {
+            if need.names {
+                kept.entry(&account.name).or_insert(i);
+            }
+            if need.units && !account.unit.is_empty() {
                 let best = by_unit.entry(&account.unit).or_insert(i);
                 *best = better(verdicts, *best, i);
                 let best = by_unit_platform
@@ -349,21 +366,14 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
         }
         // A township account that merges in turn (into the county's main
         // account) still takes its villages, and passes them on.
-        if decision != Decision::Close && account.level == Level::Township {
+        if need.townships && decision != Decision::Close && account.level == Level::Township {
             if let Some(place) = place_of(account) {
                 townships.entry(place).or_default().push(i);
             }
         }
     }
     let mut township_accounts: FxHashMap<(&str, Platform), Option<usize>> = FxHashMap::default();
-    for i in 0..accounts.len() {
-        if verdicts[i].decision() != Decision::Merge {
-            continue;
-        }
-        let by_rule = verdicts[i].overridden.is_none() && verdicts[i].joins.is_some();
-        if by_rule {
-            continue;
-        }
+    for i in pending {
         let account = &accounts[i];
         let target = match account.merge_into.trim() {
             "" if account.level == Level::Village => place_of(account).and_then(|place| {
@@ -407,6 +417,16 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
         }
         verdicts[i].receiver = at.filter(|&r| verdicts[r].stays());
     }
+}
+
+/// Which of [`join`]'s maps its merged accounts need: by name (a list's
+/// 归并至), by township (a village's), by unit (merged with nothing to say
+/// where).
+#[derive(Default)]
+struct Needs {
+    names: bool,
+    townships: bool,
+    units: bool,
 }
 
 /// The township an account's unit names, else its name: `李家巷镇青草坞村`

@@ -35,7 +35,7 @@ mod reason;
 
 use serde::Serialize;
 
-pub use reason::{decision_label, Reason};
+pub use reason::{decision_label, PoorValue, Reason};
 
 use crate::account::{Account, Bound, Decision, Level, Staffing};
 use crate::assumptions::Assumptions;
@@ -193,11 +193,13 @@ fn judge(
                 // threshold; no money and no reads is nothing to judge.
                 None => figures.cash.midpoint() > Num::ZERO,
             };
-            poor.then_some(Reason::PoorValue {
-                cash: figures.cash,
-                reads,
-                cost_per_read: figures.cost_per_read,
-                threshold,
+            poor.then(|| {
+                Reason::PoorValue(Box::new(PoorValue {
+                    cash: figures.cash,
+                    reads,
+                    cost_per_read: figures.cost_per_read,
+                    threshold,
+                }))
             })
         }
         Rule::Duplicate | Rule::BelowCounty | Rule::Given | Rule::Default => None,

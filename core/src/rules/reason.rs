@@ -74,19 +74,24 @@ pub enum Reason {
     },
     /// The county's main account, which the others join.
     MainAccount,
-    /// An outsourced account that costs too much per read.
-    PoorValue {
-        /// Its cash cost per year, in yuan.
-        cash: Span,
-        /// Its reads per year.
-        reads: Span,
-        /// Cash per read, in yuan; `None` when it has no reads at all.
-        cost_per_read: Option<Span>,
-        /// The cost-per-read threshold, in yuan.
-        threshold: Span,
-    },
+    /// An outsourced account that costs too much per read (boxed: its
+    /// four ranges would double the size of every reason).
+    PoorValue(Box<PoorValue>),
     /// No rule matched.
     Default,
+}
+
+/// The figures of a [`Reason::PoorValue`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PoorValue {
+    /// Its cash cost per year, in yuan.
+    pub cash: Span,
+    /// Its reads per year.
+    pub reads: Span,
+    /// Cash per read, in yuan; `None` when it has no reads at all.
+    pub cost_per_read: Option<Span>,
+    /// The cost-per-read threshold, in yuan.
+    pub threshold: Span,
 }
 
 /// The word for a decision.
@@ -110,7 +115,7 @@ impl Reason {
             Reason::Duplicate { .. } | Reason::DuplicateKept { .. } => Some(Rule::Duplicate),
             Reason::Village { .. } => Some(Rule::Village),
             Reason::BelowCounty { .. } | Reason::MainAccount => Some(Rule::BelowCounty),
-            Reason::PoorValue { .. } => Some(Rule::PoorValue),
+            Reason::PoorValue(_) => Some(Rule::PoorValue),
         }
     }
 
@@ -228,12 +233,13 @@ impl Reason {
                      accounts merge into it",
                 )
                 .to_string(),
-            Reason::PoorValue {
-                cash,
-                reads,
-                cost_per_read,
-                threshold,
-            } => {
+            Reason::PoorValue(value) => {
+                let PoorValue {
+                    cash,
+                    reads,
+                    cost_per_read,
+                    threshold,
+                } = &**value;
                 let cash_text = figures::money_span(*cash, lang);
                 let reads_text = figures::number_span(*reads, 0, lang);
                 let limit = match threshold.is_point() {

@@ -11,6 +11,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::core::date::Date;
@@ -267,9 +268,10 @@ impl Job {
         on_progress: Callback<Option<Progress>>,
         on_done: Callback<Finished>,
     ) {
+        let channel = web_sys::MessageChannel::new().ok();
         let mut job = Box::new(self);
         loop {
-            next_task().await;
+            next_task(channel.as_ref()).await;
             if cancelled.get() {
                 return;
             }
@@ -366,20 +368,38 @@ fn estimating(
     done: Estimated,
 ) -> Stage {
     let estimator = settings.plans.get(done.len()).and_then(|plan| {
-        reuse(before, plan)
-            .is_none()
-            .then(|| Box::new(Estimator::new(&import.accounts, plan, settings.today)))
+        reuse(before, plan).is_none().then(|| {
+            // A plan takes the figures of the one before it (see
+            // `Estimator::like`).
+            let accounts = &import.accounts;
+            Box::new(match done.last() {
+                Some((_, earlier)) => {
+                    Estimator::like(accounts, plan, settings.today, earlier.rc().clone())
+                }
+                None => Estimator::new(accounts, plan, settings.today),
+            })
+        })
     });
     Stage::Estimating(import, done, estimator)
 }
 
-/// Resolves in a new task (`setTimeout(0)`), after the browser has had the
-/// chance to render and handle input.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            // Only fails without a window, where nothing would render anyway.
-            let _ = window.set_timeout_with_callback(&resolve);
+/// Resolves in a new task, after the browser has had the chance to render
+/// and handle input: a message to itself on `channel`. `setTimeout(0)`
+/// would do the same, but browsers hold a timeout set from a timeout back by
+/// at least 4 ms, and a large list takes a hundred slices.
+/// Without a channel (no browser that runs the page lacks one), a timeout.
+async fn next_task(channel: Option<&web_sys::MessageChannel>) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match channel {
+        Some(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            // Posting `undefined` to a port of one's own cannot fail.
+            let _ = channel.port2().post_message(&JsValue::UNDEFINED);
+        }
+        None => {
+            if let Some(window) = web_sys::window() {
+                // Only fails without a window, where nothing would render.
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
         }
     });
     // The promise resolves with `undefined` and cannot reject.

@@ -51,7 +51,6 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
 
-    use_persistence(&state);
     use_html_lang(lang);
 
     let today = today();
@@ -69,6 +68,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         &settings,
     );
+    use_persistence(&state, analysis.progress.is_some());
     let import = analysis.import;
     let current = state.plans.current_index();
     let estimates = analysis.estimates;

@@ -1,20 +1,30 @@
 //! Custom hooks: behaviours the root component needs that are not rendering.
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::core::estimate::Summary;
 use crate::core::lang::Lang;
 use crate::web::embed::{post_summary, watch_height};
 use crate::web::query::PageOptions;
-use crate::web::state::{Action, Notice, State, Work};
+use crate::web::state::{Action, Notice, State, Work, LARGE_INPUT};
 use crate::web::storage::{self, SaveError, Saved};
+
+/// How long a large list's save waits after its figures are rendered.
+const AFTER_PAINT_MS: u32 = 50;
 
 /// Saves the user's own list whenever what is saved changes (the demo and
 /// an embedded calculator save nothing); shows a notice when the browser
 /// refuses, or when another tab saved since this one read the list, and
 /// then saves nothing more until the user chooses which to keep.
+///
+/// A large list (over [`LARGE_INPUT`] bytes) is saved once its analysis is
+/// done (`busy` false), just after the frame that shows its figures:
+/// writing megabytes takes a tenth of a second, which the figures need not
+/// wait for.
 #[hook]
-pub fn use_persistence(state: &UseReducerHandle<State>) {
+pub fn use_persistence(state: &UseReducerHandle<State>, busy: bool) {
+    let large = state.input.len() > LARGE_INPUT;
     let deps = (
         state.work,
         state.lang,
@@ -22,34 +32,48 @@ pub fn use_persistence(state: &UseReducerHandle<State>) {
         state.merges.clone(),
         state.plans.clone(),
         state.kept,
+        busy && large,
     );
     let handle = state.clone();
     let kept_saved = use_mut_ref(|| 0u32);
-    use_effect_with(deps, move |(work, lang, input, merges, plans, kept)| {
-        let conflict = handle.notice == Some(Notice::ChangedElsewhere);
-        if *work != Work::Own || handle.as_saved || conflict {
-            return;
-        }
-        let merges = merges.as_deref();
-        let saved = Saved::new(*lang, input, merges, plans);
-        let chosen = *kept != *kept_saved.borrow();
-        let result = if chosen {
-            storage::save_over(&saved)
-        } else {
-            storage::save(&saved)
-        };
-        let notice = match result {
-            Ok(()) => {
-                *kept_saved.borrow_mut() = *kept;
-                None
-            }
-            Err(SaveError::Changed) => Some(Notice::ChangedElsewhere),
-            Err(SaveError::Refused) => Some(Notice::StorageFull),
-        };
-        if let Some(notice) = notice.filter(|n| handle.notice != Some(*n)) {
-            handle.dispatch(Action::Notify(notice));
-        }
-    });
+    use_effect_with(
+        deps,
+        move |(work, lang, input, merges, plans, kept, wait)| {
+            let conflict = handle.notice == Some(Notice::ChangedElsewhere);
+            let skip = *work != Work::Own || handle.as_saved || conflict || *wait;
+            let (lang, input, merges, plans, kept) =
+                (*lang, input.clone(), merges.clone(), plans.clone(), *kept);
+            let save = move || {
+                let saved = Saved::new(lang, &input, merges.as_deref(), &plans);
+                let chosen = kept != *kept_saved.borrow();
+                let result = if chosen {
+                    storage::save_over(&saved)
+                } else {
+                    storage::save(&saved)
+                };
+                let notice = match result {
+                    Ok(()) => {
+                        *kept_saved.borrow_mut() = kept;
+                        None
+                    }
+                    Err(SaveError::Changed) => Some(Notice::ChangedElsewhere),
+                    Err(SaveError::Refused) => Some(Notice::StorageFull),
+                };
+                if let Some(notice) = notice.filter(|n| handle.notice != Some(*n)) {
+                    handle.dispatch(Action::Notify(notice));
+                }
+            };
+            let timer = match (skip, large) {
+                (true, _) => None,
+                (false, false) => {
+                    save();
+                    None
+                }
+                (false, true) => Some(Timeout::new(AFTER_PAINT_MS, save)),
+            };
+            move || drop(timer)
+        },
+    );
     // Another tab's save is told at once, for the user's own list only.
     let watching = state.work == Work::Own;
     let handle = state.clone();

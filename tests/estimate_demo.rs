@@ -186,7 +186,7 @@ fn the_default_rules_shut_about_eighty_percent() {
 
     // The article's township: closed for poor value. Lijiaxiang's main
     // account, read daily by thousands, is kept; its three small ones close.
-    let find = |name: &str| e.accounts.iter().find(|r| r.name == name).unwrap();
+    let find = |name: &str| e.accounts.iter().find(|r| &*r.name == name).unwrap();
     assert_eq!(find("水口发布").rule, Rule::PoorValue);
     assert_eq!(find("水口茶旅").rule, Rule::PoorValue);
     assert_eq!(find("李家巷发布").decision, Decision::Keep);

@@ -101,8 +101,8 @@ fn check(import: &Import, estimate: &Estimate, expected: &Value) {
     assert_eq!(got_rows, rows(want), "the rows read as accounts");
     for (r, w) in got.iter().zip(want) {
         let row = r.row;
-        assert_eq!(r.name, w["name"].as_str().unwrap(), "row {row} name");
-        assert_eq!(r.unit, w["unit"].as_str().unwrap(), "row {row} unit");
+        assert_eq!(&*r.name, w["name"].as_str().unwrap(), "row {row} name");
+        assert_eq!(&*r.unit, w["unit"].as_str().unwrap(), "row {row} unit");
         assert_eq!(
             r.level,
             level(w["level"].as_str().unwrap()),

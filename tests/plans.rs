@@ -8,7 +8,6 @@
 
 mod common;
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use common::{as_of, figure, int, key};
@@ -52,7 +51,7 @@ fn of(row: usize, name: &str, unit: &str, followers: Option<i64>) -> Account {
 fn decisions(e: &Estimate) -> Vec<(&str, Decision, Rule)> {
     e.accounts
         .iter()
-        .map(|r| (r.name.as_str(), r.decision, r.rule))
+        .map(|r| (&*r.name, r.decision, r.rule))
         .collect()
 }
 
@@ -506,10 +505,10 @@ fn a_plan_estimated_like_another_gives_its_own_estimate() {
         .into_iter()
         .collect();
     let plans = Plans::presets(Assumptions::default(), Lang::Zh);
-    let mut earlier = Rc::new(estimate(&accounts, &plans.list()[0], as_of()));
+    let mut earlier = estimate(&accounts, &plans.list()[0], as_of());
     for plan in &plans.list()[1..] {
         let plan = plan.clone().with_overrides(overrides.clone());
-        let mut like = Estimator::like(&accounts, &plan, as_of(), earlier.clone());
+        let mut like = Estimator::like(&accounts, &plan, as_of(), &earlier);
         while !like.assess(&accounts, 50) {}
         let like = like.finish();
         assert_eq!(like, estimate(&accounts, &plan, as_of()));
@@ -517,14 +516,14 @@ fn a_plan_estimated_like_another_gives_its_own_estimate() {
             &like.accounts[5].figures,
             &earlier.accounts[5].figures
         ));
-        earlier = Rc::new(like);
+        earlier = like;
     }
     // Other assumptions (3–4 h a post): its own figures, not the earlier's.
     let plan = Plan::new(Assumptions {
         hours_per_post: range("3", "4"),
         ..Assumptions::default()
     });
-    let like = Estimator::like(&accounts, &plan, as_of(), earlier.clone());
+    let like = Estimator::like(&accounts, &plan, as_of(), &earlier);
     let like = finish(like, &accounts);
     assert_eq!(like, estimate(&accounts, &plan, as_of()));
     assert!(!Arc::ptr_eq(
@@ -536,13 +535,13 @@ fn a_plan_estimated_like_another_gives_its_own_estimate() {
     accounts[3].followers = figure(i64::MAX);
     accounts[3].posts_per_week = figure(i64::MAX);
     let plan = Plan::new(Assumptions::default());
-    let approximated = Rc::new(estimate(&accounts, &plan, as_of()));
+    let approximated = estimate(&accounts, &plan, as_of());
     assert!(!approximated.approximated.rows.is_empty());
     let like = finish(
-        Estimator::like(&accounts, &plan, as_of(), approximated.clone()),
+        Estimator::like(&accounts, &plan, as_of(), &approximated),
         &accounts,
     );
-    assert_eq!(like, *approximated);
+    assert_eq!(like, approximated);
     assert!(!Arc::ptr_eq(
         &like.accounts[5].figures,
         &approximated.accounts[5].figures

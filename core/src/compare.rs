@@ -2,8 +2,6 @@
 //! accounts the plans decide differently, and the shape the JS API's
 //! `compare` returns.
 
-use std::rc::Rc;
-
 use serde::Serialize;
 
 use crate::account::{Account, Decision, Level, Platform};
@@ -17,22 +15,18 @@ use crate::rules::Rule;
 /// The estimate of each plan over `accounts`, in the plans' order; `today`
 /// as for [`estimate`](crate::estimate::estimate).
 pub fn compare(accounts: &[Account], plans: &[Plan], today: Date) -> Vec<Estimate> {
-    let mut estimates: Vec<Rc<Estimate>> = Vec::with_capacity(plans.len());
+    let mut estimates: Vec<Estimate> = Vec::with_capacity(plans.len());
     for plan in plans {
         // Each plan takes the figures of the one before (see
         // [`Estimator::like`]).
         let mut estimator = match estimates.last() {
-            Some(earlier) => Estimator::like(accounts, plan, today, earlier.clone()),
+            Some(earlier) => Estimator::like(accounts, plan, today, earlier),
             None => Estimator::new(accounts, plan, today),
         };
         estimator.assess(accounts, usize::MAX);
-        estimates.push(Rc::new(estimator.finish()));
+        estimates.push(estimator.finish());
     }
-    // Each estimator let its `earlier` go when it finished.
     estimates
-        .into_iter()
-        .map(|estimate| Rc::try_unwrap(estimate).unwrap_or_else(|shared| (*shared).clone()))
-        .collect()
 }
 
 /// True when the plans do not all give the account at `index` the same

@@ -28,7 +28,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
@@ -120,10 +119,11 @@ impl Approximated {
 pub struct AccountResult {
     /// The row number as the user sees it.
     pub row: usize,
-    /// The account name.
-    pub name: String,
-    /// The unit that runs it.
-    pub unit: String,
+    /// The account name (shared between the plans' estimates, see
+    /// [`Estimator::like`]).
+    pub name: Arc<str>,
+    /// The unit that runs it (shared with the list's accounts of the unit).
+    pub unit: Arc<str>,
     /// Its level.
     pub level: Level,
     /// True when the level was inferred from the name and unit.
@@ -437,11 +437,12 @@ pub struct Estimator {
     total: usize,
     /// For each account, how many earlier accounts share its name, unit
     /// and platform: the `occurrence` of its [`AccountKey`]. Empty when
-    /// `earlier` has them.
+    /// `known` has them.
     occurrences: Vec<usize>,
-    /// An estimate of the same accounts under the same assumptions, whose
-    /// figures and occurrences are taken rather than worked out again.
-    earlier: Option<Rc<Estimate>>,
+    /// For each account, what an estimate of the same accounts under the
+    /// same assumptions worked out, taken rather than worked out again;
+    /// empty when there is none.
+    known: Vec<Known>,
     /// What the rules say of each account judged so far.
     verdicts: Vec<Verdict>,
     /// What the whole-list pass found, once it has run.
@@ -461,7 +462,7 @@ impl Estimator {
     /// Starts an estimate of `accounts` under `plan`; `today` as for
     /// [`estimate`].
     pub fn new(accounts: &[Account], plan: &Plan, today: Date) -> Estimator {
-        Estimator::start(accounts, plan, today, None)
+        Estimator::start(accounts, plan, today, Vec::new())
     }
 
     /// Starts an estimate of `accounts` under `plan` that takes each
@@ -470,24 +471,24 @@ impl Estimator {
     /// the figures depend on the assumptions only. Taken only when
     /// `earlier`'s assumptions are the plan's and its figures were all
     /// exact; else they are worked out as by [`Estimator::new`].
-    pub fn like(
-        accounts: &[Account],
-        plan: &Plan,
-        today: Date,
-        earlier: Rc<Estimate>,
-    ) -> Estimator {
+    pub fn like(accounts: &[Account], plan: &Plan, today: Date, earlier: &Estimate) -> Estimator {
         let usable = earlier.assumptions == plan.assumptions
             && earlier.accounts.len() == accounts.len()
             && earlier.approximated.rows.is_empty();
-        Estimator::start(accounts, plan, today, usable.then_some(earlier))
+        let known = earlier
+            .accounts
+            .iter()
+            .filter(|_| usable)
+            .map(|result| Known {
+                name: result.name.clone(),
+                figures: result.figures.clone(),
+                assumed: result.assumed.clone(),
+                occurrence: result.occurrence,
+            });
+        Estimator::start(accounts, plan, today, known.collect())
     }
 
-    fn start(
-        accounts: &[Account],
-        plan: &Plan,
-        today: Date,
-        earlier: Option<Rc<Estimate>>,
-    ) -> Estimator {
+    fn start(accounts: &[Account], plan: &Plan, today: Date, known: Vec<Known>) -> Estimator {
         let mut override_names = [0u64; 4];
         for (key, _) in plan.overrides.iter() {
             let (word, bit) = bloom(&key.name);
@@ -502,11 +503,11 @@ impl Estimator {
             },
             override_names,
             total: accounts.len(),
-            occurrences: match earlier {
-                Some(_) => Vec::new(),
-                None => occurrences(accounts),
+            occurrences: match known.is_empty() {
+                true => occurrences(accounts),
+                false => Vec::new(),
             },
-            earlier,
+            known,
             verdicts: Vec::with_capacity(accounts.len()),
             outcome: None,
             results: Vec::with_capacity(accounts.len()),
@@ -548,9 +549,9 @@ impl Estimator {
     fn judge(&mut self, accounts: &[Account]) {
         let start = self.results.len();
         for (offset, account) in accounts.iter().enumerate() {
-            let earlier = self.earlier.as_ref().map(|e| &e.accounts[start + offset]);
-            let occurrence = match earlier {
-                Some(result) => result.occurrence,
+            let known = self.known.get_mut(start + offset);
+            let occurrence = match &known {
+                Some(known) => known.occurrence,
                 None => self.occurrences[start + offset],
             };
             // Most estimates have no override at all (no name is hashed),
@@ -565,8 +566,15 @@ impl Estimator {
                 false => self.unmatched.remove(&AccountKey::of(account, occurrence)),
             };
             let assumptions = &self.plan.assumptions;
-            let ((figures, assumed), exact) = match earlier {
-                Some(result) => ((result.figures.clone(), result.assumed.clone()), true),
+            let name = match &known {
+                Some(known) => known.name.clone(),
+                None => Arc::from(account.name.as_str()),
+            };
+            let ((figures, assumed), exact) = match known {
+                Some(known) => (
+                    (known.figures.clone(), std::mem::take(&mut known.assumed)),
+                    true,
+                ),
                 None => {
                     let ((figures, assumed), exact) =
                         exactly(|| AccountFigures::of(account, assumptions));
@@ -585,8 +593,8 @@ impl Estimator {
             self.exact.push(exact);
             self.results.push(AccountResult {
                 row: account.row,
-                name: account.name.clone(),
-                unit: account.unit.to_string(),
+                name,
+                unit: account.unit.clone(),
                 level: account.level,
                 level_inferred: account.level_inferred,
                 platform: account.platform,
@@ -650,6 +658,15 @@ impl Estimator {
             unmatched,
         }
     }
+}
+
+/// What [`Estimator::like`] takes of each account from an earlier
+/// estimate.
+struct Known {
+    name: Arc<str>,
+    figures: Arc<AccountFigures>,
+    assumed: Vec<Field>,
+    occurrence: usize,
 }
 
 /// Where a name falls in the estimator's Bloom filter of override names:
@@ -810,7 +827,7 @@ impl Totals {
                 .map(|((_, named), mut load)| {
                     match load.index.and_then(|index| results.get(index)) {
                         Some(account) => {
-                            load.account.clone_from(&account.name);
+                            load.account = account.name.to_string();
                             load.row = Some(account.row);
                         }
                         None => load.account = named,
@@ -931,8 +948,8 @@ impl AccountResult {
     /// The account's key in [`Overrides`].
     pub fn override_key(&self) -> AccountKey {
         AccountKey {
-            name: self.name.clone(),
-            unit: self.unit.clone(),
+            name: self.name.to_string(),
+            unit: self.unit.to_string(),
             platform: self.platform,
             occurrence: self.occurrence,
         }
@@ -1092,7 +1109,7 @@ mod tests {
         let decisions: Vec<_> = after
             .accounts
             .iter()
-            .map(|r| (r.unit.as_str(), r.decision))
+            .map(|r| (&*r.unit, r.decision))
             .collect();
         assert_eq!(
             decisions,

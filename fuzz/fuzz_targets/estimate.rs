@@ -104,6 +104,16 @@ fuzz_target!(|input: (
         result,
         "estimating in slices changed a figure"
     );
+    // Another plan estimated like this one (taking its figures) gives what
+    // it gives estimated anew.
+    let other = Plan::new(plan.assumptions.clone());
+    let mut like = Estimator::like(&import.accounts, &other, as_of, &result);
+    while !like.assess(&import.accounts, usize::from(slice) + 1) {}
+    assert_eq!(
+        like.finish(),
+        estimate(&import.accounts, &other, as_of),
+        "a plan estimated like another changed a figure"
+    );
 
     for lang in [Lang::Zh, Lang::En] {
         let _ = result.view(lang);

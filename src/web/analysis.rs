@@ -373,9 +373,7 @@ fn estimating(
             // `Estimator::like`).
             let accounts = &import.accounts;
             Box::new(match done.last() {
-                Some((_, earlier)) => {
-                    Estimator::like(accounts, plan, settings.today, earlier.rc().clone())
-                }
+                Some((_, earlier)) => Estimator::like(accounts, plan, settings.today, earlier),
                 None => Estimator::new(accounts, plan, settings.today),
             })
         })

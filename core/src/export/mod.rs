@@ -362,8 +362,8 @@ fn account_row(result: &AccountResult, lang: Lang) -> [String; 17] {
         .collect();
     [
         result.row.to_string(),
-        result.name.clone(),
-        result.unit.clone(),
+        result.name.to_string(),
+        result.unit.to_string(),
         level,
         result.platform.label(lang).to_string(),
         staffing.to_string(),

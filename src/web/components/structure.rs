@@ -40,7 +40,7 @@ pub fn Structure(props: &StructureProps) -> Html {
     }
     let (units, unplaced) = structure(estimate);
     let accounts = &estimate.accounts;
-    let name = |index: usize| accounts.get(index).map_or("", |a| a.name.as_str());
+    let name = |index: usize| accounts.get(index).map_or("", |a| &*a.name);
     let names = |indices: &[usize]| {
         let shown: Vec<&str> = indices.iter().take(NAMES_SHOWN).map(|&i| name(i)).collect();
         let mut text = shown.join(lang.pick("、", ", "));

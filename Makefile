@@ -38,12 +38,12 @@ PORT ?= 8080
 # 300.1 -> 348.7 KB: plans side by side (the comparison, the plan editor,
 # the receiving accounts and the 1+N structure, the rule catalogue with its
 # sources in both languages, the whole-list rules, compare(), plan files)
-# cost 47.8 KB of wasm, 0.5 KB of CSS and 0.4 KB of JS; raised to 351 for
-# the large-list budgets of issue 16 with three plans, 348.7 -> 350.9 KB:
+# cost 47.8 KB of wasm, 0.5 KB of CSS and 0.4 KB of JS; raised to 352 for
+# the large-list budgets of issue 16 with three plans, 348.7 -> 351.1 KB:
 # the estimator that takes another plan's figures, the lazy maps of the
-# whole-list pass and the slices chained by MessageChannel cost 2.0 KB of
+# whole-list pass and the slices chained by MessageChannel cost 2.2 KB of
 # wasm and 0.2 KB of JS. Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 351
+SIZE_BUDGET_KB := 352
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

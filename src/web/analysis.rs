@@ -277,6 +277,12 @@ impl Job {
             }
             match job.slice() {
                 Ok(done) => {
+                    // The page renders the figures in a task of its own, not
+                    // after the last slice's work.
+                    next_task(channel.as_ref()).await;
+                    if cancelled.get() {
+                        return;
+                    }
                     on_progress.emit(None);
                     on_done.emit(done);
                     return;

@@ -475,17 +475,11 @@ impl Estimator {
         let usable = earlier.assumptions == plan.assumptions
             && earlier.accounts.len() == accounts.len()
             && earlier.approximated.rows.is_empty();
-        let known = earlier
-            .accounts
-            .iter()
-            .filter(|_| usable)
-            .map(|result| Known {
-                name: result.name.clone(),
-                figures: result.figures.clone(),
-                assumed: result.assumed.clone(),
-                occurrence: result.occurrence,
-            });
-        Estimator::start(accounts, plan, today, known.collect())
+        let known = match usable {
+            true => earlier.accounts.iter().map(Known::of).collect(),
+            false => Vec::new(),
+        };
+        Estimator::start(accounts, plan, today, known)
     }
 
     fn start(accounts: &[Account], plan: &Plan, today: Date, known: Vec<Known>) -> Estimator {
@@ -667,6 +661,17 @@ struct Known {
     figures: Arc<AccountFigures>,
     assumed: Vec<Field>,
     occurrence: usize,
+}
+
+impl Known {
+    fn of(result: &AccountResult) -> Known {
+        Known {
+            name: result.name.clone(),
+            figures: result.figures.clone(),
+            assumed: result.assumed.clone(),
+            occurrence: result.occurrence,
+        }
+    }
 }
 
 /// Where a name falls in the estimator's Bloom filter of override names:

@@ -348,8 +348,11 @@ fn join(accounts: &[Account], verdicts: &mut [Verdict]) {
     // of map is code of its own in the wasm).
     let mut by_unit: FxHashMap<&str, usize> = FxHashMap::default();
     let mut by_unit_platform: FxHashMap<(&str, Platform), Option<usize>> = FxHashMap::default();
-    let any = need.names || need.townships || need.units;
-    for (i, account) in accounts.iter().enumerate().filter(|_| any) {
+    let mapped = match need.names || need.townships || need.units {
+        true => accounts,
+        false => &[],
+    };
+    for (i, account) in mapped.iter().enumerate() {
         let decision = verdicts[i].decision();
         if decision == Decision::Keep {
             if need.names {

@@ -543,10 +543,19 @@ impl Estimator {
     fn judge(&mut self, accounts: &[Account]) {
         let start = self.results.len();
         for (offset, account) in accounts.iter().enumerate() {
-            let known = self.known.get_mut(start + offset);
-            let occurrence = match &known {
-                Some(known) => known.occurrence,
-                None => self.occurrences[start + offset],
+            // What an earlier estimate lends (its figures taken below), or
+            // what this one works out.
+            let (occurrence, name, lent) = match self.known.get_mut(start + offset) {
+                Some(known) => (
+                    known.occurrence,
+                    known.name.clone(),
+                    Some((known.figures.clone(), std::mem::take(&mut known.assumed))),
+                ),
+                None => (
+                    self.occurrences[start + offset],
+                    Arc::from(account.name.as_str()),
+                    None,
+                ),
             };
             // Most estimates have no override at all (no name is hashed),
             // and most accounts' names are not among the overrides' (no key
@@ -560,15 +569,8 @@ impl Estimator {
                 false => self.unmatched.remove(&AccountKey::of(account, occurrence)),
             };
             let assumptions = &self.plan.assumptions;
-            let name = match &known {
-                Some(known) => known.name.clone(),
-                None => Arc::from(account.name.as_str()),
-            };
-            let ((figures, assumed), exact) = match known {
-                Some(known) => (
-                    (known.figures.clone(), std::mem::take(&mut known.assumed)),
-                    true,
-                ),
+            let ((figures, assumed), exact) = match lent {
+                Some(lent) => (lent, true),
                 None => {
                     let ((figures, assumed), exact) =
                         exactly(|| AccountFigures::of(account, assumptions));

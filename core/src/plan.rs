@@ -322,12 +322,8 @@ impl Plans {
         if self.list.len() >= MAX_PLANS {
             return false;
         }
-        let number = self.list.len() + 1;
         let plan = Plan {
-            name: match lang {
-                Lang::Zh => format!("方案{number}"),
-                Lang::En => format!("Plan {number}"),
-            },
+            name: numbered(self.list.len() + 1, lang),
             ..self.current().clone()
         };
         self.list.push(plan);
@@ -351,6 +347,25 @@ impl Plans {
     pub fn rename(&mut self, at: usize, name: &str) {
         if let Some(plan) = self.list.get_mut(at) {
             plan.name = name.to_string();
+        }
+    }
+
+    /// Puts the names the page gave into `to`: a preset's name or a
+    /// numbered one (`方案4`) as the page writes it in `from` becomes the
+    /// same name in `to`, so that switching the language does not leave
+    /// the plans named in the other one. A name the user typed stays as
+    /// typed.
+    pub fn translate_names(&mut self, from: Lang, to: Lang) {
+        for plan in &mut self.list {
+            let preset = Preset::ALL.into_iter().find(|p| p.name(from) == plan.name);
+            let name = match preset {
+                Some(preset) => preset.name(to).to_string(),
+                None => match number_of(&plan.name, from) {
+                    Some(number) => numbered(number, to),
+                    None => continue,
+                },
+            };
+            plan.name = name;
         }
     }
 
@@ -384,6 +399,20 @@ pub struct PlansRecord<'a> {
     pub current: usize,
     /// The plans.
     pub plans: Vec<PlanRecord<'a>>,
+}
+
+/// The name the page gives a plan it adds at place `number`: `方案4`,
+/// `Plan 4`.
+fn numbered(number: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("方案{number}"),
+        Lang::En => format!("Plan {number}"),
+    }
+}
+
+/// The place in a name as [`numbered`] writes it in `lang`, if it is one.
+fn number_of(name: &str, lang: Lang) -> Option<usize> {
+    (1..=MAX_PLANS).find(|&number| numbered(number, lang) == name)
 }
 
 /// A plan as `compare` takes it: `{ name, rules: ["dormant", …],
@@ -529,6 +558,35 @@ mod tests {
         assert_eq!(plans.current().name, "县里的方案");
         assert!(Plans::new(Vec::new(), 0).is_none());
         assert!(Plans::new(vec![Plan::default()], 1).is_none());
+    }
+
+    #[test]
+    fn the_names_the_page_gave_follow_the_language() {
+        let mut plans = Plans::presets(Assumptions::default(), Lang::Zh);
+        assert!(plans.add(Lang::Zh));
+        plans.rename(0, "县里的方案");
+        plans.translate_names(Lang::Zh, Lang::En);
+        let names = |plans: &Plans| -> Vec<String> {
+            plans.list().iter().map(|p| p.name.clone()).collect()
+        };
+        // The name typed stays; the preset and the numbered plan follow.
+        assert_eq!(
+            names(&plans),
+            ["县里的方案", "Recommended", "Thorough", "Plan 4"]
+        );
+        plans.translate_names(Lang::En, Lang::Zh);
+        assert_eq!(names(&plans), ["县里的方案", "推荐", "彻底", "方案4"]);
+        // Names that only look like the page's stay as typed.
+        for typed in ["方案04", "方案+4", "方案5", "方案", "Plan 4", "推荐 "] {
+            plans.rename(0, typed);
+            plans.translate_names(Lang::Zh, Lang::En);
+            assert_eq!(plans.list()[0].name, typed);
+            plans.translate_names(Lang::En, Lang::Zh);
+        }
+        // Switching to the language already shown changes nothing.
+        let before = plans.clone();
+        plans.translate_names(Lang::Zh, Lang::Zh);
+        assert_eq!(plans, before);
     }
 
     #[test]

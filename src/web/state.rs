@@ -219,6 +219,7 @@ impl State {
             Some(loaded) => state.restore(loaded),
         }
         if let Some(lang) = options.lang {
+            state.plans.translate_names(state.lang, lang);
             state.lang = lang;
         }
         if let Some(assumptions) = options.assumptions {
@@ -336,7 +337,10 @@ impl Reducible for State {
             next.as_saved = false;
         }
         match action {
-            Action::SetLang(lang) => next.lang = lang,
+            Action::SetLang(lang) => {
+                next.plans.translate_names(next.lang, lang);
+                next.lang = lang;
+            }
             // Typed into an empty box, the text is a new list too (the
             // demo cleared and a list typed in is the user's own).
             Action::SetInput(text) if next.input.is_empty() => next.new_list(text, None),

@@ -120,6 +120,13 @@ test("editing a plan: rules on and off, their order, its name; adding and removi
     await page.getByTestId("remove-plan-4").click();
     await page.getByTestId("plan-shut-4").waitFor({ state: "detached" });
     await expectShown(page, { "plan-shut-1": "3" });
+    // In English the presets' names follow; the name typed stays.
+    await page.getByTestId("lang-switch").click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    const names = [];
+    for (const n of [1, 2, 3]) names.push(await page.getByTestId(`plan-name-${n}`).textContent());
+    assert.deepEqual(names, ["1. 县里的方案", "2. Recommended", "3. Thorough"]);
+    await expectShown(page, { "plan-shut-1": "3", "plan-shut-2": "3", "plan-shut-3": "4" });
   }, { onDialog: () => {} });
 });
 
@@ -154,6 +161,13 @@ test("a plan file saved on one page opens on another with the same figures", asy
     await page.getByTestId("open-plans").setInputFiles(bad);
     assert.match(await page.getByTestId("plans-error").textContent(), /不是减负测算的方案文件/);
     await expectShown(page, { "plan-shut-1": "3" });
+    // The message follows a switch of language.
+    await page.getByTestId("lang-switch").click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.match(
+      await page.getByTestId("plans-error").textContent(),
+      /^The plan file could not be opened: .*not a Jianfu plan file/,
+    );
   });
 });
 

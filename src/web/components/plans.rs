@@ -188,12 +188,30 @@ fn difference(first: &Summary, s: &Summary, lang: Lang) -> String {
 }
 
 /// The comparison view (`data-testid="plans"`).
+/// Why a plan file was not opened. Kept as what went wrong rather than as
+/// a message, so that the message follows a switch of language.
+enum FileProblem {
+    /// Not text, or not JSON.
+    Unreadable,
+    /// JSON, but not a plan file.
+    Refused(js_input::ReadError),
+}
+
+impl FileProblem {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            FileProblem::Unreadable => Text::NoticeFileUnreadable.get(lang).to_string(),
+            FileProblem::Refused(error) => error.message(lang),
+        }
+    }
+}
+
 #[component]
 pub fn PlansPanel(props: &PlansProps) -> Html {
     let lang = props.lang;
     let plans = props.plans.list();
     let current = props.plans.current_index();
-    let error = use_state(|| None::<String>);
+    let error = use_state(|| None::<FileProblem>);
     let summaries: Vec<&Summary> = props.estimates.iter().map(|e| &e.summary).collect();
 
     let count = |n: usize| Num::int(n as i64);
@@ -350,11 +368,11 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
                 let read = text
                     .ok()
                     .and_then(|text| text.as_string())
-                    .ok_or_else(|| Text::NoticeFileUnreadable.get(lang).to_string())
+                    .ok_or(FileProblem::Unreadable)
                     .and_then(|text| {
-                        let value = js_sys::JSON::parse(&text)
-                            .map_err(|_| Text::NoticeFileUnreadable.get(lang).to_string())?;
-                        js_input::plans_file(&value).map_err(|e| e.message(lang))
+                        let value =
+                            js_sys::JSON::parse(&text).map_err(|_| FileProblem::Unreadable)?;
+                        js_input::plans_file(&value).map_err(FileProblem::Refused)
                     });
                 match read {
                     Ok(plans) => {
@@ -383,9 +401,9 @@ pub fn PlansPanel(props: &PlansProps) -> Html {
                 </div>
             </div>
             <p class="hint no-print">{ Text::PlansHint.get(lang) }</p>
-            if let Some(message) = &*error {
+            if let Some(problem) = &*error {
                 <p class="error" role="alert" data-testid="plans-error">
-                    { Text::NoticePlansUnreadable.get(lang) }{ message.clone() }
+                    { Text::NoticePlansUnreadable.get(lang) }{ problem.message(lang) }
                 </p>
             }
             <div class="table-scroll">

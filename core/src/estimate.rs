@@ -90,6 +90,32 @@ pub struct Approximated {
 }
 
 impl Approximated {
+    /// What several estimates of one list approximated, said once: each
+    /// row once and in order, and the totals if any estimate's were.
+    pub fn of_all<'a>(all: impl IntoIterator<Item = &'a Approximated>) -> Approximated {
+        let mut totals = false;
+        let mut lists: Vec<_> = all
+            .into_iter()
+            .map(|approximated| {
+                totals |= approximated.totals;
+                approximated.rows.iter().peekable()
+            })
+            .collect();
+        // The lists merged in order (there are a few: one a plan).
+        let mut rows = RowList::default();
+        while let Some(row) = lists
+            .iter_mut()
+            .filter_map(|list| list.peek().copied())
+            .min()
+        {
+            rows.push(row);
+            for list in &mut lists {
+                list.next_if_eq(&row);
+            }
+        }
+        Approximated { rows, totals }
+    }
+
     /// What the user is told: a warning naming the rows, and one about the
     /// totals; nothing when every figure is exact.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
@@ -1491,6 +1517,39 @@ mod tests {
         assert_eq!(s.hours_freed, Span::ZERO);
         assert_eq!(s.fte_freed, Span::ZERO);
         assert_eq!(s.shut_cost_per_read, None);
+    }
+
+    #[test]
+    fn approximations_of_several_estimates_are_said_once() {
+        let rows = |list: &[usize]| {
+            let mut rows = RowList::default();
+            list.iter().for_each(|&row| rows.push(row));
+            rows
+        };
+        // Plan 1 approximated rows 2–4 and its totals; plan 2 rows 3 and 7;
+        // plan 3 nothing; plan 4 rows 2–4 again.
+        let plans = [
+            Approximated {
+                rows: rows(&[2, 3, 4]),
+                totals: true,
+            },
+            Approximated {
+                rows: rows(&[3, 7]),
+                totals: false,
+            },
+            Approximated::default(),
+            Approximated {
+                rows: rows(&[2, 3, 4]),
+                totals: false,
+            },
+        ];
+        let all = Approximated::of_all(&plans);
+        assert_eq!(all.rows.ranges(), [(2, 4), (7, 7)]);
+        assert!(all.totals);
+        // One warning naming the rows, one about the totals.
+        assert_eq!(all.diagnostics().len(), 2);
+        assert_eq!(Approximated::of_all(&plans[1..]).diagnostics().len(), 1);
+        assert!(Approximated::of_all(&plans[2..3]).diagnostics().is_empty());
     }
 
     #[test]

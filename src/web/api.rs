@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use crate::core::compare::{compare as run_compare, ComparisonView};
 use crate::core::demo;
 use crate::core::diagnostic::{Diagnostic, Severity};
-use crate::core::estimate::{estimate as run_estimate, AccountView, Summary};
+use crate::core::estimate::{estimate as run_estimate, AccountView, Approximated, Summary};
 use crate::core::import::{import, import_records, Context, Import};
 use crate::core::lang::Lang;
 use crate::core::plan::Plan;
@@ -195,11 +195,8 @@ pub fn compare(input: JsValue, plans: JsValue, options: JsValue) -> Result<JsVal
     let today = today();
     let import = read_input(&input, &Context::as_of(plans[0].as_of(today)), lang)?;
     let estimates = run_compare(&import.accounts, &plans, today);
-    let mut approximated = Vec::new();
-    for estimate in &estimates {
-        approximated.extend(estimate.approximated.diagnostics());
-    }
-    approximated.dedup();
+    let approximated =
+        Approximated::of_all(estimates.iter().map(|e| &e.approximated)).diagnostics();
     let mut shown = diagnostics(&approximated, lang);
     shown.extend(diagnostics(&import.diagnostics, lang));
     to_js(&CompareResult {

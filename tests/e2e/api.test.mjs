@@ -346,5 +346,15 @@ test("estimate says which figures were too large to work out exactly", async () 
     // And each implausible cell is warned with its column.
     const columns = value.diagnostics.filter((d) => /implausibly large/.test(d.message)).map((d) => d.column);
     assert.deepEqual(columns, ["每周发布次数", "每期耗时（小时）"]);
+    // compare() says it once, however many plans approximated it.
+    const tooLarge = (diagnostics) =>
+      diagnostics.filter((d) => /too large to work out exactly/.test(d.message)).map((d) => d.message);
+    const plans = [
+      { name: "a", rules: ["dormant"] },
+      { name: "b", rules: ["lowReach"] },
+      { name: "c", rules: ["dormant", "lowReach", "duplicate"] },
+    ];
+    const compared = await call(page, "compare", text, plans, { lang: "en" });
+    assert.deepEqual(tooLarge(compared.value.diagnostics), tooLarge(value.diagnostics));
   });
 });

@@ -577,3 +577,56 @@ fn the_js_api_compares_plans() {
     let five = js_sys::JSON::parse(r#"[{}, {}, {}, {}, {}]"#).unwrap();
     assert!(api::compare(PLANS_LIST.into(), five, JsValue::UNDEFINED).is_err());
 }
+
+/// Types `value` into the input with the test id, as a user would.
+async fn type_into(root: &web_sys::Element, test_id: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = by_test_id(root, test_id).dyn_into().unwrap();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_plan_reordered_and_renamed_keeps_its_name_across_a_language_switch() {
+    let root = render(PageOptions::default()).await;
+    paste(&root, PLANS_LIST).await;
+    // 彻底 in its natural order: 甲 closed by low reach (104 h), 丙 merged
+    // into 乙 by duplicate (104 × 0.7 = 72.8 h): 176.8 h.
+    click(&root, "plan-name-3");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        value_of(&root, "plan-hours-high-3").as_deref(),
+        Some("176.8")
+    );
+    // Duplicate raised three places, above low reach (dormant,
+    // noInteraction, lowReach, village, poorValue, duplicate): 甲 and 丙
+    // are both merged into 乙 first, 2 × 72.8 = 145.6 h, still 2 shut.
+    for _ in 0..3 {
+        click(&root, "raise-duplicate");
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(value_of(&root, "plan-shut-3").as_deref(), Some("2"));
+    assert_eq!(
+        value_of(&root, "plan-hours-high-3").as_deref(),
+        Some("145.6")
+    );
+    // The other plans are untouched: 推荐 still closes 甲 alone, 104 h.
+    assert_eq!(value_of(&root, "plan-hours-high-2").as_deref(), Some("104"));
+    type_into(&root, "plan-name-input", "县里的方案").await;
+    // In English the presets' names follow, the name typed stays, and the
+    // figures are the same.
+    click(&root, "lang-switch");
+    yew::scheduler::flush().await;
+    assert_eq!(html_lang().as_deref(), Some("en"));
+    let names: Vec<_> = (1..=3)
+        .map(|n| text_of(&root, &format!("plan-name-{n}")))
+        .collect();
+    assert_eq!(names, ["1. Cautious", "2. Recommended", "3. 县里的方案"]);
+    assert_eq!(
+        value_of(&root, "plan-hours-high-3").as_deref(),
+        Some("145.6")
+    );
+    root.remove();
+}

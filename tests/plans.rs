@@ -518,6 +518,22 @@ fn a_plan_estimated_like_another_gives_its_own_estimate() {
         ));
         earlier = like;
     }
+    // Finished part way (282 accounts judged in six slices of 50, then 118
+    // settled in the next two and a bit), it gives what a fresh estimator
+    // gives at the same point: the totals before the plan are those of the
+    // accounts settled, not the whole list's that the earlier estimate
+    // lent.
+    let plan = plans.list()[1].clone();
+    let mut like = Estimator::like(&accounts, &plan, as_of(), &earlier);
+    let mut fresh = Estimator::new(&accounts, &plan, as_of());
+    for _ in 0..8 {
+        like.assess(&accounts, 50);
+        fresh.assess(&accounts, 50);
+    }
+    let (like, fresh) = (like.finish(), fresh.finish());
+    assert_eq!(like.summary.accounts_total, 8 * 50 - 282);
+    assert!(like.summary.hours_total.high < earlier.summary.hours_total.high);
+    assert_eq!(like, fresh);
     // Other assumptions (3–4 h a post): its own figures, not the earlier's.
     let plan = Plan::new(Assumptions {
         hours_per_post: range("3", "4"),

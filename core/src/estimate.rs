@@ -501,16 +501,11 @@ impl Estimator {
         let usable = earlier.assumptions == plan.assumptions
             && earlier.accounts.len() == accounts.len()
             && earlier.approximated.rows.is_empty();
-        if !usable {
-            return Estimator::start(accounts, plan, today, Vec::new());
-        }
-        let known = earlier.accounts.iter().map(Known::of).collect();
-        let mut estimator = Estimator::start(accounts, plan, today, known);
-        // The totals before the plan are the same figures added up again.
-        if !earlier.approximated.totals {
-            estimator.totals.before = Some(Box::new(Before::of(&earlier.summary)));
-        }
-        estimator
+        let known = match usable {
+            true => earlier.accounts.iter().map(Known::of).collect(),
+            false => Vec::new(),
+        };
+        Estimator::start(accounts, plan, today, known)
     }
 
     fn start(accounts: &[Account], plan: &Plan, today: Date, known: Vec<Known>) -> Estimator {
@@ -777,34 +772,6 @@ struct Totals {
     /// By receiving account: its index, or past every index the name the
     /// list gives, so that the list's order comes first.
     receiving: BTreeMap<(usize, String), ReceivingLoad>,
-    /// The totals before the plan, when an earlier estimate of the same
-    /// accounts under the same assumptions gave them (see
-    /// [`Estimator::like`]): they depend on neither the rules nor the
-    /// overrides, so they are not added up again.
-    before: Option<Box<Before>>,
-}
-
-/// The totals of a list before any plan: its hours and cash, of the whole
-/// list, by level and by platform (their counts of accounts aside).
-#[derive(Clone, Debug)]
-struct Before {
-    accounts: usize,
-    hours: Span,
-    cash: Span,
-    by_level: ByLevel,
-    by_platform: ByPlatform,
-}
-
-impl Before {
-    fn of(summary: &Summary) -> Before {
-        Before {
-            accounts: summary.accounts_total,
-            hours: summary.hours_total,
-            cash: summary.cash_total,
-            by_level: summary.by_level.clone(),
-            by_platform: summary.by_platform.clone(),
-        }
-    }
 }
 
 impl Totals {
@@ -830,9 +797,8 @@ impl Totals {
                 entry.added_load = entry.added_load + r.added_load;
             }
         }
-        if self.before.is_none() {
-            self.add_before(r);
-        }
+        self.hours_total = self.hours_total + r.figures.hours;
+        self.cash_total = self.cash_total + r.figures.cash;
         self.by_level.get_mut(r.level).add(r);
         self.by_platform.get_mut(r.platform).add(r);
         let shut = r.decision.shuts();
@@ -854,38 +820,7 @@ impl Totals {
         }
     }
 
-    /// Adds what `r` held before the plan.
-    fn add_before(&mut self, r: &AccountResult) {
-        self.hours_total = self.hours_total + r.figures.hours;
-        self.cash_total = self.cash_total + r.figures.cash;
-        self.by_level.get_mut(r.level).add_before(r);
-        self.by_platform.get_mut(r.platform).add_before(r);
-    }
-
-    /// Puts in the totals before the plan that were lent: as lent when
-    /// every account was added, else added up for those that were.
-    fn take_before(&mut self, results: &[AccountResult]) {
-        let Some(before) = self.before.take() else {
-            return;
-        };
-        if before.accounts != self.accounts {
-            results.iter().for_each(|r| self.add_before(r));
-            return;
-        }
-        (self.hours_total, self.cash_total) = (before.hours, before.cash);
-        for level in Level::ALL {
-            self.by_level
-                .get_mut(level)
-                .take_before(before.by_level.get(level));
-        }
-        for platform in Platform::ALL {
-            let lent = before.by_platform.get(platform);
-            self.by_platform.get_mut(platform).take_before(lent);
-        }
-    }
-
-    fn summary(mut self, assumptions: &Assumptions, results: &[AccountResult]) -> Summary {
-        self.take_before(results);
+    fn summary(self, assumptions: &Assumptions, results: &[AccountResult]) -> Summary {
         let staff_value = self.hours_freed * assumptions.hourly_cost;
         let shut_cost_per_read = if self.with_reads == 0 {
             None
@@ -940,21 +875,14 @@ impl Totals {
 impl GroupSummary {
     fn add(&mut self, r: &AccountResult) {
         self.before += 1;
+        self.hours_before = self.hours_before + r.figures.hours;
+        self.cash_before = self.cash_before + r.figures.cash;
         if !r.decision.shuts() {
             self.after += 1;
             return;
         }
         self.hours_freed = self.hours_freed + r.hours_freed;
         self.cash_saved = self.cash_saved + r.cash_saved;
-    }
-
-    fn add_before(&mut self, r: &AccountResult) {
-        self.hours_before = self.hours_before + r.figures.hours;
-        self.cash_before = self.cash_before + r.figures.cash;
-    }
-
-    fn take_before(&mut self, lent: &GroupSummary) {
-        (self.hours_before, self.cash_before) = (lent.hours_before, lent.cash_before);
     }
 }
 

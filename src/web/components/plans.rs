@@ -187,7 +187,6 @@ fn difference(first: &Summary, s: &Summary, lang: Lang) -> String {
     )
 }
 
-/// The comparison view (`data-testid="plans"`).
 /// Why a plan file was not opened. Kept as what went wrong rather than as
 /// a message, so that the message follows a switch of language.
 enum FileProblem {
@@ -206,6 +205,7 @@ impl FileProblem {
     }
 }
 
+/// The comparison view (`data-testid="plans"`).
 #[component]
 pub fn PlansPanel(props: &PlansProps) -> Html {
     let lang = props.lang;

@@ -42,8 +42,11 @@ PORT ?= 8080
 # the large-list budgets of issue 16 with three plans, 348.7 -> 351.3 KB:
 # the estimator that takes another plan's figures, the lazy maps of the
 # whole-list pass, the slices chained by MessageChannel and the last list let
-# go in a task of its own cost 2.4 KB of wasm and 0.2 KB of JS. Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 352
+# go in a task of its own cost 2.4 KB of wasm and 0.2 KB of JS; raised to 353
+# when keeping every plan's estimate while a large list's analysis runs (an
+# index past the estimates had panicked the page) took it to 352.0 KB.
+# Issue 17 is where it comes down.)
+SIZE_BUDGET_KB := 353
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

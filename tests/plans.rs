@@ -443,7 +443,13 @@ fn plans_compare_side_by_side() {
     // 彻底: also 戊 merged, 145.6–327.6 h: 769.6–1,575.6 h.
     assert_eq!(estimates[2].summary.hours_freed, range("769.6", "1575.6"));
 
-    let paragraph = comparison_paragraph(&refs, Lang::Zh);
+    let named: Vec<_> = plans
+        .list()
+        .iter()
+        .map(|p| p.name.as_str())
+        .zip(refs.iter().copied())
+        .collect();
+    let paragraph = comparison_paragraph(&named, Lang::Zh);
     assert_eq!(
         paragraph,
         "方案一（稳妥）关停、归并账号1个（保留4个），每年可释放工作时间约208至468小时，节约资金0元；\
@@ -457,7 +463,7 @@ fn plans_compare_side_by_side() {
 
     // The CSV: the current plan's columns as for one plan, then each
     // plan's decision, rule, reason and the account a merge joins.
-    let csv = plans_csv(&refs, 1, Lang::Zh);
+    let csv = plans_csv(&named, 1, Lang::Zh);
     let header = csv.lines().next().unwrap();
     assert!(header.starts_with("\u{FEFF}行号,公众号名称,"));
     assert!(header.ends_with(
@@ -477,7 +483,7 @@ fn plans_compare_side_by_side() {
     assert!(csv.contains("\r\n关停、归并账号数,1,3,4\r\n"));
 
     // The API's shape.
-    let view = ComparisonView::new(&estimates, Lang::Zh);
+    let view = ComparisonView::new(plans.list(), &estimates, Lang::Zh);
     assert_eq!(view.plans.len(), 3);
     assert_eq!(view.plans[2].rules.len(), Rule::CATALOGUE.len());
     assert_eq!(view.accounts[4].plans[2].merge_into, "乙");

@@ -129,13 +129,15 @@ pub struct PlanDecision<'a> {
 }
 
 impl<'a> ComparisonView<'a> {
-    /// The view of `estimates` (of one list) in `lang`.
-    pub fn new(estimates: &'a [Estimate], lang: Lang) -> ComparisonView<'a> {
+    /// The view of `estimates` (of one list, one for each of `plans`) in
+    /// `lang`.
+    pub fn new(plans: &'a [Plan], estimates: &'a [Estimate], lang: Lang) -> ComparisonView<'a> {
         let refs: Vec<&Estimate> = estimates.iter().collect();
-        let plans = estimates
+        let plans = plans
             .iter()
-            .map(|e| PlanView {
-                name: &e.name,
+            .zip(estimates)
+            .map(|(plan, e)| PlanView {
+                name: &plan.name,
                 rules: e.rules.keys().collect(),
                 summary: &e.summary,
             })

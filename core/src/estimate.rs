@@ -59,9 +59,8 @@ pub struct Estimate {
     pub summary: Summary,
     /// The assumptions used.
     pub assumptions: Assumptions,
-    /// The plan's name.
-    pub name: String,
-    /// The plan's rules.
+    /// The plan's rules. (Not its name: a plan renamed keeps its
+    /// estimate, and the name is the plan's.)
     pub rules: Rules,
     /// The as-of date used for dormancy.
     pub as_of: Date,
@@ -671,7 +670,6 @@ impl Estimator {
             accounts: self.results,
             summary,
             assumptions: self.plan.assumptions,
-            name: self.plan.name,
             rules: self.plan.rules,
             as_of: self.as_of,
             main_account: outcome.main_account,

@@ -21,7 +21,7 @@ use crate::rules::Rule;
 pub const MAX_PLANS: usize = 4;
 
 /// A plan.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Plan {
     /// The plan's name as the user gave it.
     pub name: String,
@@ -36,7 +36,31 @@ pub struct Plan {
     pub main_account: String,
 }
 
+/// Equal plans: the same name, and [`Plan::estimates_like`].
+impl PartialEq for Plan {
+    fn eq(&self, other: &Plan) -> bool {
+        self.name == other.name && self.estimates_like(other)
+    }
+}
+
 impl Plan {
+    /// True when `other` estimates any list as this plan does: the same in
+    /// everything but the name, which no figure depends on.
+    pub fn estimates_like(&self, other: &Plan) -> bool {
+        // Spelt out, so that a field added to `Plan` must be placed here.
+        let Plan {
+            name: _,
+            rules,
+            assumptions,
+            overrides,
+            main_account,
+        } = self;
+        *rules == other.rules
+            && *assumptions == other.assumptions
+            && *overrides == other.overrides
+            && *main_account == other.main_account
+    }
+
     /// A plan of the default rules (SPEC §4) under `assumptions`.
     pub fn new(assumptions: Assumptions) -> Plan {
         Plan {

@@ -120,7 +120,7 @@ fuzz_target!(|input: (
         let _ = results_csv(&result, lang);
         let _ = summary_paragraph(&result, lang);
         let _ = explain(&result, lang);
-        let _ = comparison_paragraph(&[&result, &result], lang);
-        let _ = plans_csv(&[&result, &result], 1, lang);
+        let _ = comparison_paragraph(&[("甲", &result), ("", &result)], lang);
+        let _ = plans_csv(&[("甲", &result), ("", &result)], 1, lang);
     }
 });

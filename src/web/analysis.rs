@@ -54,12 +54,31 @@ impl Settings {
 /// again).
 type Estimated = Vec<(Plan, Shared<Estimate>)>;
 
-/// The estimate of `plan` from `before` if it is there, else made now.
+/// The estimate of `plan` from `before`, if it is there: a plan renamed or
+/// added as a copy of another is not estimated again.
 fn reuse(before: &Estimated, plan: &Plan) -> Option<Shared<Estimate>> {
     before
         .iter()
-        .find(|(done, _)| done == plan)
+        .find(|(done, _)| done.estimates_like(plan))
         .map(|(_, estimate)| estimate.clone())
+}
+
+/// An estimate for each of `plans` from a finished analysis, while the
+/// analysis of a change runs: each plan's own, else the one at its place
+/// (the plan as it was before an edit), else the last. The page always has
+/// as many estimates as plans. `None` when there are none to take.
+fn aligned(done: &Estimated, plans: &[Plan]) -> Option<Vec<Shared<Estimate>>> {
+    let (_, last) = done.last()?;
+    let estimates = plans
+        .iter()
+        .enumerate()
+        .map(|(at, plan)| {
+            reuse(done, plan)
+                .or_else(|| done.get(at).map(|(_, estimate)| estimate.clone()))
+                .unwrap_or_else(|| last.clone())
+        })
+        .collect();
+    Some(estimates)
 }
 
 /// What the page shows: the latest finished analysis, and how far a running
@@ -211,10 +230,14 @@ pub fn use_analysis(input: &Input, settings: &Settings) -> Analysis {
         };
     }
     let progress = *progress;
-    match &*finished {
-        Some(done) if done.text == *text => Analysis {
+    let shown = (*finished)
+        .as_ref()
+        .filter(|done| done.text == *text)
+        .and_then(|done| Some((done, aligned(&done.estimates, &settings.plans)?)));
+    match shown {
+        Some((done, estimates)) => Analysis {
             import: done.import.clone(),
-            estimates: done.estimates.iter().map(|(_, e)| e.clone()).collect(),
+            estimates,
             progress: progress.filter(|_| done.settings != *settings),
         },
         // Nothing yet for this text: an empty page while it is read.

@@ -200,7 +200,7 @@ pub fn compare(input: JsValue, plans: JsValue, options: JsValue) -> Result<JsVal
     let mut shown = diagnostics(&approximated, lang);
     shown.extend(diagnostics(&import.diagnostics, lang));
     to_js(&CompareResult {
-        comparison: ComparisonView::new(&estimates, lang),
+        comparison: ComparisonView::new(&plans, &estimates, lang),
         diagnostics: shown,
     })
 }

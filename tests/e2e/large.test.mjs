@@ -112,3 +112,34 @@ test("a large list survives a reload, and 清空 removes it", async () => {
     { onDialog: (dialog) => dialog.accept() },
   );
 });
+
+test("on a large list, a plan added, renamed, edited and removed: each plan's figures, and the page never breaks", async () => {
+  await withApp(
+    env.browser,
+    env.server,
+    async ({ page }) => {
+      await pasteRows(page, 30_000);
+      await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
+      await page.getByTestId("progress").waitFor({ state: "detached" });
+      // 稳妥 (dormant, noInteraction) shuts none of these undated accounts;
+      // 推荐 closes the 15,000 with 500 followers (low reach).
+      await expectShown(page, { "plan-shut-1": "0", "plan-shut-2": "15000" });
+      // A fourth plan, a copy of the current one, current at once: the
+      // copied plan's figures, shown while the finished analysis had three.
+      await page.getByTestId("add-plan").click();
+      await expectShown(page, { "plan-shut-4": "15000", ...THIRTY_THOUSAND }, LARGE_MS);
+      // Renamed: the same figures under the new name.
+      await page.getByTestId("plan-name-input").fill("县里的方案");
+      assert.match(await page.getByTestId("plan-name-4").textContent(), /县里的方案/);
+      // Low reach turned off in it: it shuts none, the others are as they were.
+      await page.getByTestId("rule-lowReach").uncheck();
+      await expectShown(page, { "plan-shut-4": "0", "accounts-shut": "0", "plan-shut-2": "15000" }, LARGE_MS);
+      await page.getByTestId("progress").waitFor({ state: "detached" });
+      // Removed: the three presets' figures.
+      await page.getByTestId("remove-plan-4").click();
+      await page.getByTestId("plan-shut-4").waitFor({ state: "detached" });
+      await expectShown(page, { "plan-shut-1": "0", "plan-shut-2": "15000", "plan-shut-3": "15000" }, LARGE_MS);
+    },
+    { onDialog: (dialog) => dialog.accept() },
+  );
+});

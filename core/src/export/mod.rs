@@ -55,7 +55,7 @@ use crate::rules::decision_label;
 
 mod plans;
 
-pub use plans::{comparison_paragraph, plans_csv};
+pub use plans::{comparison_paragraph, plans_csv, Named};
 
 /// The per-account results, then a blank line and the summary, then a blank
 /// line and the assumptions used, as a CSV file for Excel: UTF-8 with a BOM,
@@ -248,11 +248,11 @@ fn write_results(estimate: &Estimate, lang: Lang) -> csv::Result<String> {
 /// `plans`, when there are several, its decision, rule, reason and the
 /// account a merge joins after each account, and a section of every plan's
 /// totals after the current plan's.
-fn write_plans(estimate: &Estimate, plans: &[&Estimate], lang: Lang) -> csv::Result<String> {
+fn write_plans(estimate: &Estimate, plans: &[plans::Named], lang: Lang) -> csv::Result<String> {
     let mut sheet = Sheet::new();
     let mut header: Vec<String> = account_headers(lang).map(String::from).to_vec();
-    for (number, plan) in plans.iter().enumerate() {
-        let title = plans::plan_title(number, &plan.name, lang);
+    for (number, (name, _)) in plans.iter().enumerate() {
+        let title = plans::plan_title(number, name, lang);
         for h in [
             lang.pick("处置", "Decision"),
             lang.pick("规则", "Rule"),
@@ -265,7 +265,7 @@ fn write_plans(estimate: &Estimate, plans: &[&Estimate], lang: Lang) -> csv::Res
     sheet.row(header)?;
     for (index, result) in estimate.accounts.iter().enumerate() {
         let mut cells = account_row(result, lang).to_vec();
-        for plan in plans {
+        for (_, plan) in plans {
             if let Some(r) = plan.accounts.get(index) {
                 cells.push(decision_label(r.decision, lang).to_string());
                 cells.push(r.rule.label(lang).to_string());

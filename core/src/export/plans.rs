@@ -10,41 +10,40 @@ use crate::num::{Num, Span};
 
 use super::{en_range, summary_rows, zh_range, zh_wan, Sheet};
 
-/// The results of the current plan, `estimates[current]`, as
+/// Each plan's name with its estimate, in the plans' order, all of one
+/// list.
+pub type Named<'a> = (&'a str, &'a Estimate);
+
+/// The results of the current plan, `plans[current]`, as
 /// [`results_csv`](super::results_csv) writes them, with every plan's
 /// decision, rule, reason and the account a merge joins after each
 /// account's columns, headed with the plan's name (`处置·方案一（稳妥）`),
-/// and every plan's totals side by side after the current plan's.
-/// `estimates` are of one list, in the plans' order; with one plan this is
-/// [`results_csv`](super::results_csv).
-pub fn plans_csv(estimates: &[&Estimate], current: usize, lang: Lang) -> String {
-    match estimates {
+/// and every plan's totals side by side after the current plan's. With one
+/// plan this is [`results_csv`](super::results_csv).
+pub fn plans_csv(plans: &[Named], current: usize, lang: Lang) -> String {
+    match plans {
         [] => String::new(),
-        [one] => super::results_csv(one, lang),
+        [(_, one)] => super::results_csv(one, lang),
         _ => {
-            let shown = estimates[current.min(estimates.len() - 1)];
-            super::write_plans(shown, estimates, lang).unwrap_or_default()
+            let (_, shown) = plans[current.min(plans.len() - 1)];
+            super::write_plans(shown, plans, lang).unwrap_or_default()
         }
     }
 }
 
 /// Every plan's totals side by side: a row per figure, a column per plan,
 /// and their rules.
-pub(super) fn write_summaries(
-    sheet: &mut Sheet,
-    estimates: &[&Estimate],
-    lang: Lang,
-) -> csv::Result<()> {
+pub(super) fn write_summaries(sheet: &mut Sheet, plans: &[Named], lang: Lang) -> csv::Result<()> {
     let mut header = vec![lang.pick("各方案汇总", "Every plan").to_string()];
     header.extend(
-        estimates
+        plans
             .iter()
             .enumerate()
-            .map(|(number, e)| plan_title(number, &e.name, lang)),
+            .map(|(number, (name, _))| plan_title(number, name, lang)),
     );
     sheet.row(header)?;
     let columns: Vec<Vec<(String, String)>> =
-        estimates.iter().map(|e| summary_rows(e, lang)).collect();
+        plans.iter().map(|(_, e)| summary_rows(e, lang)).collect();
     for (at, (label, _)) in columns[0].iter().enumerate() {
         let mut cells = vec![label.clone()];
         cells.extend(columns.iter().map(|rows| rows[at].1.clone()));
@@ -53,7 +52,7 @@ pub(super) fn write_summaries(
     let mut rules = vec![lang
         .pick("规则（按优先顺序）", "Rules, in order")
         .to_string()];
-    rules.extend(estimates.iter().map(|e| {
+    rules.extend(plans.iter().map(|(_, e)| {
         let labels: Vec<&str> = e.rules.as_slice().iter().map(|r| r.label(lang)).collect();
         labels.join(lang.pick("、", "; "))
     }));
@@ -87,21 +86,21 @@ fn ordinal(number: usize, lang: Lang) -> String {
 /// 方案一（稳妥）关停、归并账号12个，每年可释放工作时间约0.25万至0.56万小时，
 /// 节约资金3.00万元；方案二（推荐）……。与方案一相比，方案二多关停、归并
 /// 30个，多释放工作时间约……小时，多节约资金……元。
-pub fn comparison_paragraph(estimates: &[&Estimate], lang: Lang) -> String {
-    if estimates.len() < 2 {
+pub fn comparison_paragraph(plans: &[Named], lang: Lang) -> String {
+    if plans.len() < 2 {
         return String::new();
     }
-    let parts: Vec<String> = estimates
+    let parts: Vec<String> = plans
         .iter()
         .enumerate()
-        .map(|(number, e)| plan_clause(&plan_title(number, &e.name, lang), &e.summary, lang))
+        .map(|(number, (name, e))| plan_clause(&plan_title(number, name, lang), &e.summary, lang))
         .collect();
-    let first = &estimates[0].summary;
-    let differences: Vec<String> = estimates
+    let first = &plans[0].1.summary;
+    let differences: Vec<String> = plans
         .iter()
         .enumerate()
         .skip(1)
-        .map(|(number, e)| difference(&ordinal(number, lang), first, &e.summary, lang))
+        .map(|(number, (_, e))| difference(&ordinal(number, lang), first, &e.summary, lang))
         .collect();
     match lang {
         Lang::Zh => format!(

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::core::estimate::Estimate;
-use crate::core::export::{comparison_paragraph, plans_csv, summary_paragraph};
+use crate::core::export::{comparison_paragraph, plans_csv, summary_paragraph, Named};
 use crate::core::lang::Lang;
 use crate::core::plan::Plans;
 use crate::web::download::download_csv;
@@ -29,24 +29,29 @@ pub struct ExportsProps {
     pub dispatch: Callback<Action>,
 }
 
+/// Each plan's name with its estimate, as the exports take them.
+fn named<'a>(plans: &'a Plans, estimates: &'a [Shared<Estimate>]) -> Vec<Named<'a>> {
+    let names = plans.list().iter().map(|plan| plan.name.as_str());
+    names.zip(estimates.iter().map(|e| &**e)).collect()
+}
+
 /// The summary paragraph and the export buttons.
 #[component]
 pub fn Exports(props: &ExportsProps) -> Html {
     let lang = props.lang;
     let current = props.estimates[props.current.min(props.estimates.len() - 1)].clone();
     let paragraph = use_memo((current, lang), |(e, lang)| summary_paragraph(e, *lang));
-    let comparison = use_memo((props.estimates.clone(), lang), |(estimates, lang)| {
-        let refs: Vec<&Estimate> = estimates.iter().map(|e| &**e).collect();
-        comparison_paragraph(&refs, *lang)
-    });
+    let comparison = use_memo(
+        (props.plans.clone(), props.estimates.clone(), lang),
+        |(plans, estimates, lang)| comparison_paragraph(&named(plans, estimates), *lang),
+    );
     let on_csv = {
-        let estimates = props.estimates.clone();
+        let (plans, estimates) = (props.plans.clone(), props.estimates.clone());
         let current = props.current;
         Callback::from(move |_: MouseEvent| {
-            let refs: Vec<&Estimate> = estimates.iter().map(|e| &**e).collect();
             download_csv(
                 lang.pick("减负测算结果.csv", "jianfu-results.csv"),
-                &plans_csv(&refs, current, lang),
+                &plans_csv(&named(&plans, &estimates), current, lang),
             );
         })
     };

@@ -585,6 +585,51 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_renamed_estimates_like_itself_and_nothing_else_does() {
+        let plan = Preset::Recommended.plan(Assumptions::default(), Lang::Zh);
+        let renamed = Plan {
+            name: "县里的方案".into(),
+            ..plan.clone()
+        };
+        assert!(renamed.estimates_like(&plan));
+        assert_ne!(renamed, plan);
+        // Each other field makes another estimate.
+        let others = [
+            Plan {
+                rules: Preset::Cautious.rules(),
+                ..plan.clone()
+            },
+            Plan {
+                assumptions: Assumptions {
+                    dormant_days: crate::num::Span::point(crate::num::Num::int(30)),
+                    ..Assumptions::default()
+                },
+                ..plan.clone()
+            },
+            plan.clone().with_overrides(
+                [(
+                    crate::overrides::AccountKey {
+                        name: "甲".into(),
+                        unit: String::new(),
+                        platform: Platform::Wechat,
+                        occurrence: 0,
+                    },
+                    Decision::Keep,
+                )]
+                .into_iter()
+                .collect(),
+            ),
+            Plan {
+                main_account: "县发布".into(),
+                ..plan.clone()
+            },
+        ];
+        for other in &others {
+            assert!(!other.estimates_like(&plan), "{other:?}");
+        }
+    }
+
+    #[test]
     fn the_names_the_page_gave_follow_the_language() {
         let mut plans = Plans::presets(Assumptions::default(), Lang::Zh);
         assert!(plans.add(Lang::Zh));

@@ -124,6 +124,17 @@ test("a new build replaces the old one, cache and all", async () => {
       null,
       { timeout: 60_000, polling: 250 },
     );
+    // The old cache goes before the new worker claims the page (both in its
+    // activation): wait for the activation to end, so that the reload below
+    // is not made in between.
+    await page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.active?.state === "activated" && !registration.installing && !registration.waiting;
+      },
+      null,
+      { timeout: 60_000, polling: 250 },
+    );
     // Offline now, the page still starts, from the new build's cache.
     await context.setOffline(true);
     await page.reload();

@@ -42,6 +42,12 @@ const THIRTY_THOUSAND = {
   "hours-freed-high": "1560000",
 };
 
+/** Pastes 30,000 generated accounts and waits for their figures. */
+async function pasteThirtyThousand(page) {
+  await pasteRows(page, 30_000);
+  await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
+}
+
 test("a large paste stays out of the box, shows progress, and gives exact figures", async () => {
   await withApp(env.browser, env.server, async ({ page }) => {
     assert.equal(await pasteRows(page, 30_000), true, "the page takes a large paste itself");
@@ -67,8 +73,7 @@ test("the progress line shows while a large list is read", async () => {
         if (line) window.progressSeen.push(line.textContent);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await pasteRows(page, 30_000);
-    await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
+    await pasteThirtyThousand(page);
     const seen = await page.evaluate(() => window.progressSeen);
     assert.ok(seen.length > 0, "a progress line was shown");
     assert.ok(seen.every((text) => /^正在(读取清单|测算)…\d{1,3}%$/.test(text)), seen.join(" | "));
@@ -77,8 +82,7 @@ test("the progress line shows while a large list is read", async () => {
 
 test("while a large list is loaded, typing is refused and a paste replaces it", async () => {
   await withApp(env.browser, env.server, async ({ page }) => {
-    await pasteRows(page, 30_000);
-    await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
+    await pasteThirtyThousand(page);
     // A key press in the read-only box changes nothing.
     await page.getByTestId("paste").press("a");
     assert.equal(await page.getByTestId("paste").inputValue(), "");
@@ -98,8 +102,7 @@ test("a large list survives a reload, and 清空 removes it", async () => {
     env.browser,
     env.server,
     async ({ page }) => {
-      await pasteRows(page, 30_000);
-      await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
+      await pasteThirtyThousand(page);
       await page.waitForFunction(() => (JSON.parse(localStorage.getItem("jianfu.v1") ?? "{}").input?.length ?? 0) > 200_000);
       await page.reload();
       await page.getByTestId("large-input").waitFor();
@@ -118,8 +121,7 @@ test("on a large list, a plan added, renamed, edited and removed: each plan's fi
     env.browser,
     env.server,
     async ({ page }) => {
-      await pasteRows(page, 30_000);
-      await expectShown(page, THIRTY_THOUSAND, LARGE_MS);
+      await pasteThirtyThousand(page);
       await page.getByTestId("progress").waitFor({ state: "detached" });
       // 稳妥 (dormant, noInteraction) shuts none of these undated accounts;
       // 推荐 closes the 15,000 with 500 followers (low reach).

@@ -280,6 +280,28 @@ impl Num {
 
     /// Exact addition, or `None` when even `i128` overflows.
     fn checked_add(self, other: Num) -> Option<Num> {
+        // A whole number added to a fraction in lowest terms: a/d + k is
+        // (a + k·d)/d, and still in lowest terms (a factor of d that divided
+        // a + k·d would divide a), so no gcd at all. The totals take this
+        // path: whole figures added to a sum that one fraction has made
+        // fractional.
+        let (whole, fraction) = if other.den == 1 {
+            (other, self)
+        } else {
+            (self, other)
+        };
+        if whole.den == 1 {
+            let sum = whole
+                .num
+                .checked_mul(fraction.den)
+                .and_then(|scaled| scaled.checked_add(fraction.num));
+            if let Some(num) = sum {
+                return Some(Num {
+                    num,
+                    den: fraction.den,
+                });
+            }
+        }
         if self.den == other.den {
             // The common case (whole numbers, money in the same unit): no
             // cross-multiplying, and no division when the sum fits.
@@ -650,6 +672,26 @@ mod tests {
         let fee = Num::int(2_895_000) / Num::int(59);
         let total: Num = std::iter::repeat_n(fee, 59).sum();
         assert_eq!(total, Num::int(2_895_000));
+    }
+
+    #[test]
+    fn whole_numbers_add_to_fractions_in_lowest_terms() {
+        let ratio = |num, den| Num::ratio(num, den).unwrap();
+        // 7/5 + 3 = (7 + 3 × 5)/5 = 22/5, either way round.
+        assert_eq!(ratio(7, 5) + Num::int(3), ratio(22, 5));
+        assert_eq!(Num::int(3) + ratio(7, 5), ratio(22, 5));
+        // 3 - 7/5 = (15 - 7)/5 = 8/5; -2 + 7/5 = (-10 + 7)/5 = -3/5.
+        assert_eq!(Num::int(3) - ratio(7, 5), ratio(8, 5));
+        assert_eq!(Num::int(-2) + ratio(7, 5), ratio(-3, 5));
+        // The fields are in lowest terms, as equality with ratio() needs:
+        // 1/2 + 1 = 3/2, not 6/4.
+        let sum = ratio(1, 2) + Num::int(1);
+        assert_eq!((sum.num, sum.den), (3, 2));
+        // i64::MAX × 2 does not fit: the 128-bit path still adds exactly,
+        // (i64::MAX × 2 + 1)/2, and falls back only when that does not fit.
+        let (big, exact) = exactly(|| Num::int(i64::MAX) + ratio(1, 2));
+        assert!(!exact);
+        assert!((big.to_f64() - i64::MAX as f64).abs() < 1e4);
     }
 
     #[test]

@@ -44,9 +44,10 @@ PORT ?= 8080
 # whole-list pass, the slices chained by MessageChannel and the last list let
 # go in a task of its own cost 2.4 KB of wasm and 0.2 KB of JS; raised to 353
 # when keeping every plan's estimate while a large list's analysis runs (an
-# index past the estimates had panicked the page) took it to 352.0 KB.
+# index past the estimates had panicked the page) took it to 352.0 KB;
+# lowered to 350 for issue 17, 352.0 -> 349.7 KB: Talc for the allocator.
 # Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 353
+SIZE_BUDGET_KB := 350
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

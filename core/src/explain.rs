@@ -83,19 +83,23 @@ pub fn explain(estimate: &Estimate, lang: Lang) -> Explanation {
     let s = &estimate.summary;
     let a = &estimate.assumptions;
     let zh = lang == Lang::Zh;
-    let sum_hours = |decision: Decision| -> Span {
-        estimate
-            .accounts
-            .iter()
-            .filter(|r| r.decision == decision)
-            .map(|r| r.figures.hours)
-            .sum()
-    };
-    let shut = || estimate.accounts.iter().filter(|r| r.decision.shuts());
-    let closed_hours = sum_hours(Decision::Close);
-    let merged_hours = sum_hours(Decision::Merge);
-    let fees: Span = shut().map(|r| r.figures.outsourcing_fee).sum();
-    let other: Span = shut().map(|r| r.figures.other_cost).sum();
+    // The hours closed and merged, the shut accounts' fees and other costs,
+    // and how many each rule shut, in one pass over the accounts (a list can
+    // hold 100,000).
+    let (mut closed_hours, mut merged_hours) = (Span::ZERO, Span::ZERO);
+    let (mut fees, mut other) = (Span::ZERO, Span::ZERO);
+    let mut shut_by = [0; Rule::ALL.len()];
+    for r in &estimate.accounts {
+        let hours = match r.decision {
+            Decision::Keep => continue,
+            Decision::Close => &mut closed_hours,
+            Decision::Merge => &mut merged_hours,
+        };
+        *hours = *hours + r.figures.hours;
+        fees = fees + r.figures.outsourcing_fee;
+        other = other + r.figures.other_cost;
+        shut_by[r.rule as usize] += 1;
+    }
     let hours = |span: Span| number_span(span, 0, lang);
     let hours_unit = |span: Span| match lang {
         Lang::Zh => format!("{}小时/年", hours(span)),
@@ -152,7 +156,7 @@ pub fn explain(estimate: &Estimate, lang: Lang) -> Explanation {
     let by_rule: Vec<String> = Rule::ALL
         .iter()
         .filter_map(|&rule| {
-            let count = shut().filter(|r| r.rule == rule).count();
+            let count = shut_by[rule as usize];
             (count > 0).then(|| match lang {
                 Lang::Zh => format!("{}{}个", rule.label(lang), count),
                 Lang::En => format!("{} {}", rule.label(lang), count),

@@ -219,7 +219,8 @@ impl Rule {
     ];
 
     /// Every rule an account's decision can come from, in the order they
-    /// are shown.
+    /// are shown, which is their declaration order (`rule as usize` indexes
+    /// it).
     pub const ALL: [Rule; 9] = [
         Rule::Dormant,
         Rule::NoInteraction,
@@ -377,6 +378,16 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_rule_is_listed_once_at_its_own_index() {
+        // Counts by rule are kept in arrays indexed by `rule as usize`
+        // (`explain`), which needs `ALL` in declaration order.
+        for (index, rule) in Rule::ALL.into_iter().enumerate() {
+            assert_eq!(rule as usize, index, "{rule:?}");
+        }
+        assert_eq!(Rule::Default as usize + 1, Rule::ALL.len());
     }
 
     fn verdict(account: &Account) -> Recommendation {

@@ -419,6 +419,9 @@ function machine(chromium) {
     node: process.version,
     rustc: tool("rustc", ["--version"]).split(" ").slice(0, 2).join(" "),
     commit: commit + dirty,
+    // Layout time depends on it: without a Chinese font, Chromium on Linux
+    // looks up every Chinese character in the system, one at a time.
+    cjkFont: tool("fc-match", ["-f", "%{family[0]}", ":lang=zh-cn"]) || "unknown",
     date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
   };
 }
@@ -574,7 +577,7 @@ function render({ bytes, criterion, results, info, papaVersion }) {
   ];
   const machineLine =
     `Machine: ${info.cpu}, ${info.cores} cores, ${info.memory}, ${info.os}; ${info.chromium.startsWith("1") ? "Chromium " : ""}${info.chromium} headless; ` +
-    `Node ${info.node}; ${info.rustc}; commit ${info.commit}; app: ${info.app}; ${info.date}; load average ${info.load}.`;
+    `Chinese font ${info.cjkFont}; Node ${info.node}; ${info.rustc}; commit ${info.commit}; app: ${info.app}; ${info.date}; load average ${info.load}.`;
   const notes = [
     "Achieved ÷ goal is a ratio of times: at most 1 meets the budget. Browser figures are medians over fresh browser contexts. " +
       `\`jianfu.estimate()\` also turns every account into a JS object; the baseline is PapaParse ${papaVersion} with plain JS (tests/bench/).`,

@@ -42,7 +42,7 @@ pub const ROOT_ID: &str = "jianfu";
 #[wasm_bindgen(start)]
 fn start() {
     api::expose_on_window();
-    warm_up(WARM_UP_ROUNDS);
+    gloo::timers::callback::Timeout::new(WARM_UP_AFTER_MS, || warm_up(WARM_UP_ROUNDS)).forget();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(ROOT_ID))
@@ -61,6 +61,10 @@ fn start() {
 /// How many times [`warm_up`] works the demo list.
 const WARM_UP_ROUNDS: u32 = 3;
 
+/// How long after the start [`warm_up`] waits, so that it never competes
+/// with the page's first figures.
+const WARM_UP_AFTER_MS: u32 = 1000;
+
 /// Imports the demo list and estimates its three preset plans, once in
 /// each of `rounds` idle periods, and throws the results away, so that the
 /// user's first paste (or a page's first `estimate()`) runs code the
@@ -70,9 +74,11 @@ const WARM_UP_ROUNDS: u32 = 3;
 /// function only once it has run a while; a long loop stays in the baseline
 /// code until its function is called again. Three rounds (about 60 ms of
 /// idle time in Chromium on a 2-core machine) brought a first 300-row paste
-/// from 160–233 ms to 114–162 ms. Idle callbacks run only when the page has
-/// nothing else to do, one round each; without `requestIdleCallback` there
-/// is no warm-up.
+/// from 180–217 ms to 125–178 ms. The rounds start a second after the start
+/// (run at once, one could fall before the first figures are painted), in
+/// idle callbacks, which run only when the page has nothing else to do; a
+/// paste in the first second is not helped. Without `requestIdleCallback`
+/// there is no warm-up.
 fn warm_up(rounds: u32) {
     let Some(window) = web_sys::window() else {
         return;

@@ -47,9 +47,11 @@ PORT ?= 8080
 # index past the estimates had panicked the page) took it to 352.0 KB;
 # lowered to 350 for issue 17, 352.0 -> 349.7 KB: Talc for the allocator
 # won back 2.6 KB of wasm, the input box's Chinese fonts cost 0.2 KB of CSS,
-# the CSS shipped without comments 0.6 KB less, the warm-up 0.4 KB of wasm.
+# the CSS shipped without comments 0.6 KB less, the warm-up 0.4 KB of wasm;
+# raised to 351 for estimate()'s accounts built in JS from columns (2.5x as
+# fast at 100,000 rows), 349.7 -> 350.7 KB: 0.7 KB of JS, 0.3 KB of wasm.
 # Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 350
+SIZE_BUDGET_KB := 351
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

@@ -47,6 +47,30 @@ const loader = find(/<script type="module">([\s\S]*?)<\/script>/, "inline loader
 const check = find(/<script src="\.\/(check-[0-9a-f]+\.js)"[^>]*><\/script>/, "browser check");
 const preload = find(/<link rel="preload" href="\.\/[^"]*_bg\.wasm"[^>]*>/, "wasm preload");
 
+// The glue's snippets (wasm-bindgen's inline JS: web::columns) go into the
+// glue itself, so that the app stays one module wherever it runs (the
+// offline file inlines the glue; sw.js lists the files of dist/). The glue's
+// module preload gets its new integrity, the snippets' preloads go.
+{
+  let glueText = read(js).toString("utf8");
+  glueText = glueText.replace(/^import \{ ([\w$, ]+) \} from '\.\/(snippets\/[\w-]+\/[\w-]+\.js)';\n/gm, (_, names, path) => {
+    const snippet = read(path).toString("utf8");
+    for (const name of names.split(", ")) {
+      if (!new RegExp(`^export function ${name}\\(`, "m").test(snippet)) {
+        throw new Error(`postbuild: ${path} does not export function ${name}`);
+      }
+    }
+    return snippet.replace(/^export function /gm, "function ") + "\n";
+  });
+  if (/from '\.\/snippets\//.test(glueText)) throw new Error("postbuild: a snippet import of another form is left in the glue");
+  writeFileSync(join(dist, js), glueText);
+  rmSync(join(dist, "snippets"), { recursive: true, force: true });
+  const glueIntegrity = `sha384-${createHash("sha384").update(glueText).digest("base64")}`;
+  index = index
+    .replace(/<link rel="modulepreload" href="\.\/snippets\/[^>]*>\s*/g, "")
+    .replace(new RegExp(`(<link rel="modulepreload" href="\\./${js.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`), `$1${glueIntegrity}"`);
+}
+
 // 5. The reader: its glue and the worker's own script, named for their
 // content so that no cache mixes builds.
 const readerGlue = readFileSync(join(readerDir, "jianfu-reader.js"), "utf8");

@@ -630,3 +630,79 @@ async fn a_plan_reordered_and_renamed_keeps_its_name_across_a_language_switch() 
     );
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_accounts_built_from_columns_are_the_objects_serde_builds() {
+    use jianfu::core::account::Decision;
+    use jianfu::core::assumptions::Assumptions;
+    use jianfu::core::date::Date;
+    use jianfu::core::demo::DEMO_CSV;
+    use jianfu::core::estimate::estimate;
+    use jianfu::core::import::import_text;
+    use jianfu::core::overrides::{AccountKey, Overrides};
+    use jianfu::core::plan::{Plan, Rules};
+    use serde::Serialize;
+
+    // Every shape a field can take: an astral character in a name (two
+    // UTF-16 units), staffing absent, reads with and without a cost per
+    // read, a fee in 万元 with fractions, a figure that cannot be read (an
+    // assumed field), the list's own decisions and merge targets, a
+    // duplicate merged into its unit's other account, an inferred level,
+    // and an override.
+    let text = "公众号名称,主办单位,层级,粉丝数,每周发布次数,每期耗时,运营方式,外包费用（万元）,篇均阅读,处置意见,归并至\n\
+                己发布,乙镇,乡镇,3000,1,2,,,,,\n\
+                📣甲发布,甲镇,乡镇,300,3,2~3,外包,1.35,120,,\n\
+                乙村,甲镇,,80,很多,2,,,,,\n\
+                丙发布,县委宣传部,县级部门,5000,1,2,兼职,,,保留,\n\
+                丁服务,甲镇,乡镇,900,1/3,1.5,专职,0.2,45,归并,📣甲发布\n\
+                戊发布,甲镇,乡镇,2000,2,2,外包,2,,,\n";
+    let import = import_text(text);
+    let mut overrides = Overrides::new();
+    overrides.insert(AccountKey::of(&import.accounts[5], 0), Decision::Close);
+    let rules =
+        Rules::from_keys(["dormant", "lowReach", "duplicate", "village", "poorValue"]).unwrap();
+    let plan = Plan::new(Assumptions::default())
+        .with_rules(rules)
+        .with_overrides(overrides);
+    let as_of = Date::from_ymd(2019, 4, 19).unwrap();
+    let mut cases = vec![estimate(&import.accounts, &plan, as_of)];
+    let demo = import_text(DEMO_CSV);
+    cases.push(estimate(
+        &demo.accounts,
+        &Plan::new(Assumptions::default()),
+        as_of,
+    ));
+    for (case, result) in cases.iter().enumerate() {
+        for lang in [Lang::Zh, Lang::En] {
+            let views = result.view(lang).accounts;
+            let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+            let by_serde = views.serialize(&serializer).unwrap();
+            let from_columns = jianfu::web::columns::accounts(&views);
+            let json =
+                |value: &JsValue| js_sys::JSON::stringify(value).unwrap().as_string().unwrap();
+            assert_eq!(
+                json(&from_columns),
+                json(&by_serde),
+                "case {case}, {lang:?}"
+            );
+        }
+    }
+    // The first case has each shape: no staffing (己), an astral name, reads
+    // and a cost per read (📣甲), an inferred level, no reads and an assumed
+    // field (乙村), a merge target in the list (丁), an override (戊).
+    let accounts = js_sys::Array::from(&jianfu::web::columns::accounts(
+        &cases[0].view(Lang::Zh).accounts,
+    ));
+    let field = |index: u32, key: &str| get(&accounts.get(index), key);
+    assert!(field(0, "staffing").is_null());
+    assert_eq!(field(1, "name").as_string().as_deref(), Some("📣甲发布"));
+    assert_eq!(field(1, "costPerRead.low").as_f64(), Some(0.72));
+    assert_eq!(field(2, "levelInferred").as_bool(), Some(true));
+    assert!(field(2, "reads").is_null());
+    assert_eq!(js_sys::Array::from(&field(2, "assumed")).length(), 1);
+    assert_eq!(
+        field(4, "mergeInto").as_string().as_deref(),
+        Some("📣甲发布")
+    );
+    assert_eq!(field(5, "overridden").as_bool(), Some(true));
+}

@@ -570,3 +570,43 @@ fn assumptions_input_serializes_to_the_shape_it_reads() {
         Ok(Assumptions::default())
     );
 }
+
+/// `estimate()`'s accounts travel to JS in columns, their enums as codes
+/// into `columns::KEYS`: each code must name what serde writes for it.
+/// (Native: `serde_json` is a native dev-dependency.)
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_column_code_names_what_serde_writes() {
+    use jianfu::core::account::{Field, Platform};
+    use jianfu::core::columns::{self, KEYS};
+    use jianfu::core::rules::Rule;
+
+    fn check(value: impl serde::Serialize, code: u8) {
+        let written = serde_json::to_value(value).unwrap();
+        assert_eq!(written, serde_json::Value::from(KEYS[usize::from(code)]));
+    }
+    for level in Level::ALL {
+        check(level, columns::level(level));
+    }
+    for platform in Platform::ALL {
+        check(platform, columns::platform(platform));
+    }
+    for staffing in [
+        Staffing::PartTime,
+        Staffing::Dedicated,
+        Staffing::Outsourced,
+    ] {
+        check(staffing, columns::staffing(staffing));
+    }
+    for decision in Decision::ALL {
+        check(decision, columns::decision(decision));
+    }
+    for rule in Rule::ALL {
+        check(rule, columns::rule(rule));
+    }
+    for field in Field::ALL {
+        check(field, columns::field(field));
+    }
+    // Every key is some value's: 3 + 9 + 3 + 3 + 9 + 16.
+    assert_eq!(KEYS.len(), 43);
+}

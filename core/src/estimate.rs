@@ -1017,7 +1017,7 @@ impl AccountResult {
 }
 
 /// Yuan rounded to fen, as an `f64` that prints with at most two decimals.
-fn fen(yuan: Num) -> f64 {
+pub(crate) fn fen(yuan: Num) -> f64 {
     yuan.round_scaled(2) as f64 / 100.0
 }
 

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod assumptions;
+pub mod columns;
 pub mod compare;
 pub mod date;
 pub mod demo;

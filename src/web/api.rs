@@ -20,19 +20,11 @@ use crate::core::import::{import, import_records, Context, Import};
 use crate::core::lang::Lang;
 use crate::core::plan::Plan;
 use crate::web::app::AppProps;
+use crate::web::columns;
 use crate::web::js_input::{self, Input, Options, ReadError};
 use crate::web::mounts;
 use crate::web::query::PageOptions;
 use crate::web::today;
-
-/// What `estimate` returns.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EstimateResult<'a> {
-    accounts: Vec<AccountView<'a>>,
-    summary: &'a Summary,
-    diagnostics: Vec<DiagnosticView<'a>>,
-}
 
 /// What `compare` returns.
 #[derive(Serialize)]
@@ -165,11 +157,27 @@ fn estimate_with(
     let approximated = result.approximated.diagnostics();
     let mut shown = diagnostics(&approximated, lang);
     shown.extend(diagnostics(&import.diagnostics, lang));
-    to_js(&EstimateResult {
-        accounts: view.accounts,
-        summary: view.summary,
-        diagnostics: shown,
-    })
+    estimate_result(&view.accounts, view.summary, &shown)
+}
+
+/// `estimate`'s result, `{ accounts, summary, diagnostics }`: the accounts
+/// built in JS from columns (`web::columns`), the rest by serde.
+fn estimate_result(
+    accounts: &[AccountView],
+    summary: &Summary,
+    diagnostics: &[DiagnosticView],
+) -> Result<JsValue, JsValue> {
+    let result = js_sys::Object::new();
+    let entries = [
+        ("accounts", columns::accounts(accounts)),
+        ("summary", to_js(summary)?),
+        ("diagnostics", to_js(&diagnostics)?),
+    ];
+    for (key, value) in entries {
+        // Reflect.set on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&result, &key.into(), &value);
+    }
+    Ok(result.into())
 }
 
 /// `compare(input, plans, options?)`: imports `input` once and estimates it

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod api;
 pub mod app;
 pub mod clipboard;
+pub mod columns;
 pub mod components;
 pub mod decode;
 pub mod download;

@@ -535,16 +535,19 @@ function render({ bytes, criterion, results, info, papaVersion }) {
   const coldTask = median(results.cold.map((r) => r.longest));
   add("longest main-thread task, cold load", "—", fmtMs(coldTask), "200 ms", fmtRatio(coldTask / 200), "Chromium trace: style, layout and paint included");
 
-  const BUDGET = { 300: 16, 100000: 1000 };
+  // Issue 17: a first 300-row paste within 50 ms, an edit within one frame
+  // (16 ms); issue 7: 100,000 rows within 1 s either way.
+  const FIRST = { 300: 50, 100000: 1000 };
+  const REPEAT = { 300: 16, 100000: 1000 };
   for (const n of SIZES) {
     const { first, repeat } = results.paste[n];
     const f = first.map((t) => t.busy);
     const r = repeat.map((t) => t.busy);
-    const budget = BUDGET[n];
+    const [budget, repeatBudget] = [FIRST[n], REPEAT[n]];
     const sliced = first.some((t) => t.sliced) ? "; analysed in slices between frames" : "";
     add("paste → figures of the three preset plans, first paste on a fresh page", sizeOf(n), fmtMs(median(f)), budget ? fmtMs(budget) : "", budget ? fmtRatio(median(f) / budget) : "",
       `busy time${spread(f)}; wall to painted frame ${fmtMs(median(first.map((t) => t.wall)))}${sliced}`);
-    add("paste → figures, repeat paste (edit)", sizeOf(n), fmtMs(median(r)), budget ? fmtMs(budget) : "", budget ? fmtRatio(median(r) / budget) : "",
+    add("paste → figures, repeat paste (edit)", sizeOf(n), fmtMs(median(r)), repeatBudget ? fmtMs(repeatBudget) : "", repeatBudget ? fmtRatio(median(r) / repeatBudget) : "",
       `busy time${spread(r)}; wall ${fmtMs(median(repeat.map((t) => t.wall)))}`);
     if (n >= 10_000) {
       const tasks = first.map((t) => t.longest);

@@ -74,12 +74,12 @@ const WARM_UP_AFTER_MS: u32 = 1000;
 /// A browser first runs wasm with a quick baseline compiler and optimises a
 /// function only once it has run a while; a long loop stays in the baseline
 /// code until its function is called again. Three rounds (about 60 ms of
-/// idle time in Chromium on a 2-core machine) brought a first 300-row paste
-/// from 180–217 ms to 125–178 ms. The rounds start a second after the start
-/// (run at once, one could fall before the first figures are painted), in
-/// idle callbacks, which run only when the page has nothing else to do; a
-/// paste in the first second is not helped. Without `requestIdleCallback`
-/// there is no warm-up.
+/// idle time in Chromium on a 2-core machine) brought a first 300-row paste,
+/// made 1.5 s after the page was ready, from 206–221 ms to 138–162 ms. The
+/// rounds start a second after the start (run at once, one could fall
+/// before the first figures are painted), in idle callbacks, which run only
+/// when the page has nothing else to do; a paste in the first second is not
+/// helped. Without `requestIdleCallback` there is no warm-up.
 fn warm_up(rounds: u32) {
     let Some(window) = web_sys::window() else {
         return;

@@ -58,6 +58,15 @@ test("the one-file build works from file:// with the network off", async () => {
   await page.waitForFunction(() => document.querySelector("[data-testid=accounts-total]")?.textContent === "282");
   // No offline link inside the offline file itself.
   assert.equal(await page.getByTestId("offline-link").count(), 0);
+  // The JS API is there too, with estimate()'s accounts built by the glue's
+  // inlined snippet: 甲 300 followers → close; 52 × 2–3 posts × 2 h = 208–312 h.
+  const accounts = await page.evaluate(
+    () => window.jianfu.estimate("名称,粉丝数,每期耗时\n📣甲,300,2\n", { asOf: "2019-04-19" }).accounts,
+  );
+  assert.deepEqual(
+    accounts.map((a) => [a.name, a.decision, a.rule, a.hours]),
+    [["📣甲", "close", "lowReach", { low: 208, high: 312 }]],
+  );
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), []);

@@ -31,6 +31,8 @@ const readerDir = process.argv[3];
 if (!readerDir) throw new Error("postbuild: usage: postbuild.mjs DIST READER_DIR (see make build)");
 const read = (name) => readFileSync(join(dist, name));
 const sha256 = (text) => createHash("sha256").update(text).digest("base64");
+// A subresource integrity value, as trunk writes them.
+const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
 
 const indexPath = join(dist, "index.html");
 let index = readFileSync(indexPath, "utf8");
@@ -65,7 +67,7 @@ const preload = find(/<link rel="preload" href="\.\/[^"]*_bg\.wasm"[^>]*>/, "was
   if (/from '\.\/snippets\//.test(glueText)) throw new Error("postbuild: a snippet import of another form is left in the glue");
   writeFileSync(join(dist, js), glueText);
   rmSync(join(dist, "snippets"), { recursive: true, force: true });
-  const glueIntegrity = `sha384-${createHash("sha384").update(glueText).digest("base64")}`;
+  const glueIntegrity = integrity(glueText);
   index = index
     .replace(/<link rel="modulepreload" href="\.\/snippets\/[^>]*>\s*/g, "")
     .replace(new RegExp(`(<link rel="modulepreload" href="\\./${js.replace(".", "\\.")}"[^>]*integrity=")[^"]*"`), `$1${glueIntegrity}"`);
@@ -150,7 +152,7 @@ if (/"[^"\n]*\/\/[^"\n]*"|\/\*|<\/script/.test(checkSource)) {
 }
 const checkScript = checkSource.replace(/^\s*\/\/.*\n/gm, "").replace(/[ \t]+\/\/ .*$/gm, "").replace(/^\s+/gm, "");
 writeFileSync(join(dist, check[1]), checkScript);
-const checkIntegrity = `sha384-${createHash("sha384").update(checkScript).digest("base64")}`;
+const checkIntegrity = integrity(checkScript);
 const checkTag = check[0]
   .replace(/ integrity="[^"]*"/, ` integrity="${checkIntegrity}"`)
   .replace("<script ", `<script data-preload="./${wasm}" `);
@@ -162,7 +164,7 @@ if (/["'][^"'\n]*\/\*/.test(styleSource)) throw new Error("postbuild: static/app
 const styleText = styleSource.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s+/gm, "");
 writeFileSync(join(dist, css), styleText);
 const cssLink = find(/<link rel="stylesheet" href="\.\/app-[0-9a-f]+\.css"[^>]*>/, "stylesheet link")[0];
-const cssIntegrity = `sha384-${createHash("sha384").update(styleText).digest("base64")}`;
+const cssIntegrity = integrity(styleText);
 
 index = index
   .replace(cssLink, () => cssLink.replace(/ integrity="[^"]*"/, ` integrity="${cssIntegrity}"`))

@@ -75,11 +75,13 @@ pub const KEYS: [&str; 43] = [
     "mergeInto",
 ];
 
-const PLATFORMS: u8 = 3;
-const STAFFING: u8 = PLATFORMS + 9;
+// Where each enum's keys start in KEYS.
+const PLATFORMS: u8 = Level::ALL.len() as u8;
+const STAFFING: u8 = PLATFORMS + Platform::ALL.len() as u8;
 const DECISIONS: u8 = STAFFING + 3;
-const RULES: u8 = DECISIONS + 3;
-const FIELDS: u8 = RULES + 9;
+const RULES: u8 = DECISIONS + Decision::ALL.len() as u8;
+const FIELDS: u8 = RULES + Rule::ALL.len() as u8;
+const _: () = assert!(FIELDS as usize + Field::ALL.len() == KEYS.len());
 
 /// The code of an absent `staffing`.
 pub const NONE: u8 = u8::MAX;

@@ -26,6 +26,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::records::Records;
+
 /// A table given cell by cell: each row's cells, and which are merged.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
@@ -300,51 +302,24 @@ impl Merges {
     }
 }
 
-/// Writes rows of cells as tab-separated text, a line per row, quoted by
-/// `csv_core` (the `csv` crate's own writer) where a cell needs it. An empty
-/// row is an empty line.
+/// Writes rows of cells as tab-separated text, a line per row, a cell in
+/// quotes where it needs them (as the `csv` crate quotes). An empty row is
+/// an empty line.
 pub(crate) fn tsv<'a, R, C>(rows: R) -> String
 where
     R: IntoIterator<Item = C>,
     C: IntoIterator<Item = &'a str>,
 {
-    let mut writer = csv_core::WriterBuilder::new()
-        .delimiter(b'\t')
-        .quote_style(csv_core::QuoteStyle::Necessary)
-        .terminator(csv_core::Terminator::Any(b'\n'))
-        .build();
-    let mut out: Vec<u8> = Vec::new();
+    let mut out = Records::new(b'\t', "\n");
     for row in rows {
         let mut cells = row.into_iter().peekable();
-        // The writer ends a record with no field as `""`: an empty row is
-        // an empty line.
         if cells.peek().is_none() {
-            out.push(b'\n');
-            continue;
+            out.blank();
+        } else {
+            out.record(cells);
         }
-        for (index, cell) in cells.enumerate() {
-            if index > 0 {
-                write_with(&mut out, 2, |buffer| writer.delimiter(buffer).1);
-            }
-            // Room for every byte doubled (quotes are) and a pair of quotes.
-            write_with(&mut out, cell.len() * 2 + 2, |buffer| {
-                writer.field(cell.as_bytes(), buffer).2
-            });
-        }
-        write_with(&mut out, 3, |buffer| writer.terminator(buffer).1);
     }
-    // Cells split at ASCII bytes stay UTF-8; the lossy branch only keeps
-    // this from panicking.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
-/// Lets `write` fill up to `room` bytes at the end of `out`, keeping those
-/// it wrote.
-fn write_with(out: &mut Vec<u8>, room: usize, write: impl FnOnce(&mut [u8]) -> usize) {
-    let start = out.len();
-    out.resize(start + room, 0);
-    let written = write(out.get_mut(start..).unwrap_or_default());
-    out.truncate(start + written);
+    out.finish()
 }
 
 #[cfg(test)]

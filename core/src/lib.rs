@@ -21,6 +21,7 @@ pub mod lang;
 pub mod num;
 pub mod overrides;
 pub mod plan;
+mod records;
 pub mod rules;
 pub mod structure;
 pub mod table;

@@ -42,8 +42,6 @@
 
 use std::borrow::Cow;
 
-use csv::{Terminator, Writer, WriterBuilder};
-
 use crate::account::{Field, Level};
 use crate::assumptions::Assumption;
 use crate::estimate::{AccountResult, Estimate, Summary};
@@ -51,6 +49,7 @@ use crate::fields;
 use crate::figures;
 use crate::lang::Lang;
 use crate::num::{Num, Span};
+use crate::records::Records;
 use crate::rules::decision_label;
 
 mod plans;
@@ -62,7 +61,7 @@ pub use plans::{comparison_paragraph, plans_csv, Named};
 /// CRLF line endings, headers and words in `lang`, every cell neutralised
 /// against formula injection.
 pub fn results_csv(estimate: &Estimate, lang: Lang) -> String {
-    write_results(estimate, lang).unwrap_or_default()
+    write_plans(estimate, &[], lang)
 }
 
 /// The official-style summary paragraph of SPEC §5, to copy into a report:
@@ -81,7 +80,7 @@ pub fn summary_paragraph(estimate: &Estimate, lang: Lang) -> String {
 /// recognises (Chinese, or English for [`Lang::En`]) and two example rows,
 /// a county bureau's account and a village's, as a CSV with a BOM.
 pub fn template_csv(lang: Lang) -> String {
-    write_template(lang).unwrap_or_default()
+    write_template(lang)
 }
 
 /// A cell made safe to open in a spreadsheet: one that begins with `=`, `+`,
@@ -182,73 +181,45 @@ const TEMPLATE_ROWS_EN: [[&str; 16]; 2] = [
     ],
 ];
 
-/// A CSV file being written: the `csv` crate does the quoting, this adds
-/// the BOM, blank lines between sections and the neutralising of cells.
+/// A CSV file being written: [`Records`] does the quoting, this adds the
+/// BOM, blank lines between sections and the neutralising of cells.
 struct Sheet {
-    writer: Writer<Vec<u8>>,
+    records: Records,
 }
 
 impl Sheet {
     /// An empty file that starts with the BOM.
     fn new() -> Sheet {
-        Sheet::continuing(BOM.as_bytes().to_vec())
+        let mut records = Records::new(b',', "\r\n");
+        records.raw(BOM);
+        Sheet { records }
     }
 
-    /// Continues writing after `bytes`.
-    fn continuing(bytes: Vec<u8>) -> Sheet {
-        let writer = WriterBuilder::new()
-            .terminator(Terminator::CRLF)
-            // The sections have different numbers of columns.
-            .flexible(true)
-            .from_writer(bytes);
-        Sheet { writer }
-    }
-
-    /// Writes one record, every cell neutralised.
-    fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) -> csv::Result<()> {
+    /// Writes one record, every cell neutralised. The sections have
+    /// different numbers of columns.
+    fn row<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
         for cell in cells {
-            self.writer
-                .write_field(neutralise(cell.as_ref()).as_bytes())?;
+            self.records.field(&neutralise(cell.as_ref()));
         }
-        self.writer.write_record(std::iter::empty::<&[u8]>())
+        self.records.end();
     }
 
-    /// Writes an empty line. The `csv` crate writes an empty record as `""`,
-    /// which is not what a blank line between sections should look like, so
-    /// the line ending goes straight into the bytes.
-    fn blank(&mut self) -> csv::Result<()> {
-        let mut bytes = self.take()?;
-        bytes.extend_from_slice(b"\r\n");
-        *self = Sheet::continuing(bytes);
-        Ok(())
+    /// Writes an empty line, between sections.
+    fn blank(&mut self) {
+        self.records.blank();
     }
 
     /// The file as text.
-    fn finish(mut self) -> csv::Result<String> {
-        let bytes = self.take()?;
-        // Every cell came from a `&str`, so the bytes are UTF-8.
-        Ok(String::from_utf8(bytes)
-            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    fn finish(self) -> String {
+        self.records.finish()
     }
-
-    /// Flushes and takes the bytes written so far, leaving an empty writer.
-    fn take(&mut self) -> csv::Result<Vec<u8>> {
-        let writer = std::mem::replace(&mut self.writer, Writer::from_writer(Vec::new()));
-        writer
-            .into_inner()
-            .map_err(|error| csv::Error::from(error.into_error()))
-    }
-}
-
-fn write_results(estimate: &Estimate, lang: Lang) -> csv::Result<String> {
-    write_plans(estimate, &[], lang)
 }
 
 /// The results of `estimate` (the current plan's), with for each of
 /// `plans`, when there are several, its decision, rule, reason and the
 /// account a merge joins after each account, and a section of every plan's
 /// totals after the current plan's.
-fn write_plans(estimate: &Estimate, plans: &[plans::Named], lang: Lang) -> csv::Result<String> {
+fn write_plans(estimate: &Estimate, plans: &[plans::Named], lang: Lang) -> String {
     let mut sheet = Sheet::new();
     let mut header: Vec<String> = account_headers(lang).map(String::from).to_vec();
     for (number, (name, _)) in plans.iter().enumerate() {
@@ -262,7 +233,7 @@ fn write_plans(estimate: &Estimate, plans: &[plans::Named], lang: Lang) -> csv::
             header.push(format!("{h}·{title}"));
         }
     }
-    sheet.row(header)?;
+    sheet.row(header);
     for (index, result) in estimate.accounts.iter().enumerate() {
         let mut cells = account_row(result, lang).to_vec();
         for (_, plan) in plans {
@@ -273,29 +244,29 @@ fn write_plans(estimate: &Estimate, plans: &[plans::Named], lang: Lang) -> csv::
                 cells.push(r.merge_into.clone());
             }
         }
-        sheet.row(cells)?;
+        sheet.row(cells);
     }
-    sheet.blank()?;
-    sheet.row([lang.pick("汇总", "Summary"), lang.pick("数值", "Value")])?;
+    sheet.blank();
+    sheet.row([lang.pick("汇总", "Summary"), lang.pick("数值", "Value")]);
     for (label, value) in summary_rows(estimate, lang) {
-        sheet.row([label, value])?;
+        sheet.row([label, value]);
     }
     if !plans.is_empty() {
-        sheet.blank()?;
-        plans::write_summaries(&mut sheet, plans, lang)?;
+        sheet.blank();
+        plans::write_summaries(&mut sheet, plans, lang);
     }
-    sheet.blank()?;
+    sheet.blank();
     sheet.row([
         lang.pick("测算假设", "Assumption"),
         lang.pick("取值", "Value"),
         lang.pick("来源", "Source"),
-    ])?;
+    ]);
     for assumption in Assumption::ALL {
         sheet.row([
             assumption.label(lang).to_string(),
             assumption_value(estimate, assumption, lang),
             assumption.source(lang).to_string(),
-        ])?;
+        ]);
     }
     sheet.finish()
 }
@@ -501,15 +472,15 @@ fn assumption_value(estimate: &Estimate, assumption: Assumption, lang: Lang) -> 
     }
 }
 
-fn write_template(lang: Lang) -> csv::Result<String> {
+fn write_template(lang: Lang) -> String {
     let mut sheet = Sheet::new();
-    sheet.row(Field::ALL.map(|field| template_header(field, lang)))?;
+    sheet.row(Field::ALL.map(|field| template_header(field, lang)));
     let rows = match lang {
         Lang::Zh => &TEMPLATE_ROWS_ZH,
         Lang::En => &TEMPLATE_ROWS_EN,
     };
     for row in rows {
-        sheet.row(row)?;
+        sheet.row(row);
     }
     sheet.finish()
 }

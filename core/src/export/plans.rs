@@ -26,14 +26,14 @@ pub fn plans_csv(plans: &[Named], current: usize, lang: Lang) -> String {
         [(_, one)] => super::results_csv(one, lang),
         _ => {
             let (_, shown) = plans[current.min(plans.len() - 1)];
-            super::write_plans(shown, plans, lang).unwrap_or_default()
+            super::write_plans(shown, plans, lang)
         }
     }
 }
 
 /// Every plan's totals side by side: a row per figure, a column per plan,
 /// and their rules.
-pub(super) fn write_summaries(sheet: &mut Sheet, plans: &[Named], lang: Lang) -> csv::Result<()> {
+pub(super) fn write_summaries(sheet: &mut Sheet, plans: &[Named], lang: Lang) {
     let mut header = vec![lang.pick("各方案汇总", "Every plan").to_string()];
     header.extend(
         plans
@@ -41,13 +41,13 @@ pub(super) fn write_summaries(sheet: &mut Sheet, plans: &[Named], lang: Lang) ->
             .enumerate()
             .map(|(number, (name, _))| plan_title(number, name, lang)),
     );
-    sheet.row(header)?;
+    sheet.row(header);
     let columns: Vec<Vec<(String, String)>> =
         plans.iter().map(|(_, e)| summary_rows(e, lang)).collect();
     for (at, (label, _)) in columns[0].iter().enumerate() {
         let mut cells = vec![label.clone()];
         cells.extend(columns.iter().map(|rows| rows[at].1.clone()));
-        sheet.row(cells)?;
+        sheet.row(cells);
     }
     let mut rules = vec![lang
         .pick("规则（按优先顺序）", "Rules, in order")
@@ -56,7 +56,7 @@ pub(super) fn write_summaries(sheet: &mut Sheet, plans: &[Named], lang: Lang) ->
         let labels: Vec<&str> = e.rules.as_slice().iter().map(|r| r.label(lang)).collect();
         labels.join(lang.pick("、", "; "))
     }));
-    sheet.row(rules)
+    sheet.row(rules);
 }
 
 /// A plan as the exports name it: `方案一（稳妥）`, `Plan 1 (Cautious)`.

@@ -49,9 +49,13 @@ PORT ?= 8080
 # won back 2.6 KB of wasm, the input box's Chinese fonts cost 0.2 KB of CSS,
 # the CSS shipped without comments 0.6 KB less, the warm-up 0.4 KB of wasm;
 # raised to 351 for estimate()'s accounts built in JS from columns (2.5x as
-# fast at 100,000 rows), 349.7 -> 350.7 KB: 0.7 KB of JS, 0.3 KB of wasm.
+# fast at 100,000 rows), 349.7 -> 350.7 KB: 0.7 KB of JS, 0.3 KB of wasm;
+# lowered to 335 for issue 17, 350.7 -> 334.5 KB, index.html now counted
+# (2.9 KB, with the browser check inline: the check's file, 1.0 KB, gone):
+# the CSV written without csv_core::Writer, whose f64 parser and its table
+# came with it (core::records), 18.1 KB of wasm; wasm-opt run twice, 1.0 KB.
 # Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 351
+SIZE_BUDGET_KB := 335
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

@@ -4,9 +4,10 @@
 //  1. index.html: its own inline loader in place of trunk's, which starts the
 //     app only if static/check.js found the browser able to run it, shows
 //     check.js's message if the wasm fails to start, and registers the
-//     service worker; the wasm's preload moves to check.js, so that an old
-//     browser never fetches it; and a Content-Security-Policy meta tag
-//     allowing only its own origin plus the hash of that one inline script.
+//     service worker; static/check.js inline, to which the wasm's preload
+//     moves, so that an old browser never fetches it; and a
+//     Content-Security-Policy meta tag allowing only its own origin plus the
+//     hashes of those two inline scripts.
 //  2. sw.js: the service worker, from static/sw.js, with the list of assets
 //     and a cache name derived from their content.
 //  3. jianfu-api.js: a module with a stable name for intranet pages:
@@ -145,17 +146,16 @@ ${guarded(
 )}`;
 
 // The check is in every page, so it ships without its comments (the source,
-// static/check.js, keeps them): trunk's copy is rewritten, its integrity too.
+// static/check.js, keeps them). It is inline, pinned in the CSP by its hash:
+// as a file it was fetched beside the glue, and the wasm's fetch (which it
+// starts) waited for it, 40–90 ms into a cold load on this machine.
 const checkSource = read(check[1]).toString("utf8");
 if (/"[^"\n]*\/\/[^"\n]*"|\/\*|<\/script/.test(checkSource)) {
   throw new Error("postbuild: static/check.js has // in a string, a /* comment or </script: strip it another way");
 }
 const checkScript = checkSource.replace(/^\s*\/\/.*\n/gm, "").replace(/[ \t]+\/\/ .*$/gm, "").replace(/^\s+/gm, "");
-writeFileSync(join(dist, check[1]), checkScript);
-const checkIntegrity = integrity(checkScript);
-const checkTag = check[0]
-  .replace(/ integrity="[^"]*"/, ` integrity="${checkIntegrity}"`)
-  .replace("<script ", `<script data-preload="./${wasm}" `);
+rmSync(join(dist, check[1]));
+const checkTag = `<script data-preload="./${wasm}">${checkScript}</script>`;
 
 // The style ships without its comments and indentation too (0.6 KB
 // gzipped; static/app.css keeps them), its integrity rewritten.
@@ -187,7 +187,7 @@ const csp = (scriptHashes, styleSources, workers = "'self'") =>
 const cspMeta = (policy) => `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
 index = index.replace(
   '<meta charset="utf-8" />',
-  `<meta charset="utf-8" />\n    ${cspMeta(csp([sha256(hostedLoader)], "'self'"))}`,
+  `<meta charset="utf-8" />\n    ${cspMeta(csp([sha256(hostedLoader), sha256(checkScript)], "'self'"))}`,
 );
 writeFileSync(indexPath, index);
 
@@ -252,7 +252,7 @@ let offline = readFileSync(indexPath, "utf8")
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${iconData}" />`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${styleText}</style>`)
   .replace(/<link rel="modulepreload"[^>]*>/, "")
-  .replace(/<script data-preload="[^"]*" src="\.\/check-[^>]*><\/script>/, () => `<script>${checkScript}</script>`);
+  .replace(checkTag, () => `<script>${checkScript}</script>`);
 offline = offline.replace(
   /<script type="module">[\s\S]*?<\/script>/,
   () =>

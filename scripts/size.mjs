@@ -1,5 +1,6 @@
-// Prints the gzipped size of the wasm, JS and CSS in a build directory, so
-// every `make build` shows what the page costs to download. With --budget KB
+// Prints the gzipped size of the wasm, JS, CSS and index.html (which holds
+// the loader and the browser check inline) in a build directory, so every
+// `make build` shows what the page costs to download. With --budget KB
 // it fails when the total is over, which is how `make test` holds the line.
 // Usage: node scripts/size.mjs dist [--budget KB]
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -19,17 +20,14 @@ const sized = (name) => {
 const lazy = (name) => name.startsWith("jianfu-reader-") || name.startsWith("jianfu-workbooks-");
 const onDemand = readdirSync(dir).filter(lazy).map(sized);
 const rows = readdirSync(dir)
-  .filter((name) => /\.(wasm|js|css)$/.test(name) && name !== "sw.js" && !lazy(name))
-  .map((name) => {
-    const bytes = readFileSync(join(dir, name));
-    return { name, raw: statSync(join(dir, name)).size, gzip: gzipSync(bytes, { level: 9 }).length };
-  });
+  .filter((name) => (/\.(wasm|js|css)$/.test(name) || name === "index.html") && name !== "sw.js" && !lazy(name))
+  .map(sized);
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
 for (const { name, raw, gzip } of rows) {
   console.log(`${kb(raw)} raw ${kb(gzip)} gzipped  ${name}`);
 }
 const total = rows.reduce((sum, r) => sum + r.gzip, 0);
-console.log(`${kb(total)} gzipped in all (wasm + js + css)`);
+console.log(`${kb(total)} gzipped in all (wasm + js + css + index.html)`);
 for (const { name, raw, gzip } of onDemand) {
   console.log(`${kb(raw)} raw ${kb(gzip)} gzipped  ${name} (on demand, not counted)`);
 }

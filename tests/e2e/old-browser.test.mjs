@@ -178,9 +178,12 @@ test("the loaders have no top-level await, which Firefox before 89 cannot parse"
 
 test("the hosted page fetches the wasm once, and only after the check", async () => {
   const index = readFileSync(join(DIST, "index.html"), "utf8");
-  // No preload of the wasm in the HTML: check.js adds it once the browser passed.
+  // No preload of the wasm in the HTML: check.js, inline, adds it once the
+  // browser passed.
   assert.doesNotMatch(index, /<link[^>]*_bg\.wasm/);
-  assert.match(index, /<script data-preload="\.\/jianfu-[0-9a-f]+_bg\.wasm" src="\.\/check-[0-9a-f]+\.js"/);
+  assert.match(index, /<script data-preload="\.\/jianfu-[0-9a-f]+_bg\.wasm">\(function \(\) \{\n"use strict";/);
+  assert.doesNotMatch(index, /check-[0-9a-f]+\.js/);
+  assert.deepEqual(readdirSync(DIST).filter((name) => name.startsWith("check-")), []);
   const { context, page, log } = await open(env.server.url);
   await page.getByTestId("title").waitFor();
   assert.equal(wasmRequests(log).length, 1);

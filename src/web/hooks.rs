@@ -1,4 +1,4 @@
-//! Custom hooks: behaviours the root component needs that are not rendering.
+//! Custom hooks: behaviours the components need that are not rendering.
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
@@ -10,8 +10,34 @@ use crate::web::query::PageOptions;
 use crate::web::state::{Action, Notice, State, Work, LARGE_INPUT};
 use crate::web::storage::{self, SaveError, Saved};
 
-/// How long a large list's save waits after its figures are rendered.
+/// How long after a render its frame has been painted, near enough: what
+/// waits for that frame (a large list's save, the rest of the table's
+/// page) waits this long.
 const AFTER_PAINT_MS: u32 = 50;
+
+/// True from [`AFTER_PAINT_MS`] after `ready` turned true, by when the
+/// frame that followed has been painted; false before, and again whenever
+/// `ready` is false. What a component holds back with it renders after
+/// that frame, so that the frame shows what matters first.
+#[hook]
+pub fn use_painted(ready: bool) -> bool {
+    let painted = use_state_eq(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with(ready, move |&ready| {
+            let timer = match ready {
+                true => Some(Timeout::new(AFTER_PAINT_MS, move || painted.set(true))),
+                false => {
+                    painted.set(false);
+                    None
+                }
+            };
+            // Unmounted, or `ready` changed first: it does not run.
+            move || drop(timer)
+        });
+    }
+    ready && *painted
+}
 
 /// Saves the user's own list whenever what is saved changes (the demo and
 /// an embedded calculator save nothing); shows a notice when the browser

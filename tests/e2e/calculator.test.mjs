@@ -430,8 +430,10 @@ test("a 10,000-row file gives its figures promptly and a paginated table", async
     });
     // 万小时 in Chinese: 520 000 h = 52.00万.
     assert.equal(await page.getByTestId("hours-freed-low").textContent(), "52.00万");
-    // Only one page of 50 rows is in the DOM.
+    // Only one page of 50 rows is in the DOM: the first rows with the
+    // figures, the rest of the page just after.
     const rows = page.getByTestId("account-table").locator("tbody tr");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="account-table"] tbody tr').length >= 50);
     assert.equal(await rows.count(), 50);
     assert.match(await page.getByTestId("page-status").textContent(), /1\/200.*10000/);
     // The next page starts at the 51st account: row 52 (the header is row 1).
@@ -440,6 +442,33 @@ test("a 10,000-row file gives its figures promptly and a paginated table", async
       () => document.querySelector('[data-testid="account-table"] tbody tr')?.dataset.row === "52",
     );
     assert.match(await page.getByTestId("page-status").textContent(), /2\/200/);
+  });
+});
+
+test("a first paste shows its first rows with the figures, then fills the page, each account once and in order", async () => {
+  // 120 accounts: a page of 50, of which the first 10 come with the
+  // figures (FIRST_ROWS) and the other 40 just after.
+  const lines = ["公众号名称\t粉丝数"];
+  for (let i = 1; i <= 120; i++) lines.push(`号${i}\t5000`);
+  await withApp(env.browser, env.server, async ({ page }) => {
+    // Every state of the table from the paste on: the rows' ids, in order.
+    await page.evaluate(() => {
+      window.__tables = [];
+      new MutationObserver(() => {
+        const rows = document.querySelectorAll('[data-testid="account-table"] tbody tr');
+        if (rows.length) window.__tables.push([...rows].map((r) => r.dataset.row).join(" "));
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await paste(page, lines.join("\n"));
+    await expectShown(page, { "accounts-total": "120" });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="account-table"] tbody tr').length === 50);
+    const tables = await page.evaluate(() => window.__tables);
+    // Rows 2–51 (the header is row 1): the first ten, then the page.
+    const rowsUpTo = (n) => Array.from({ length: n }, (_, i) => i + 2).join(" ");
+    assert.equal(tables[0], rowsUpTo(10));
+    assert.equal(tables.at(-1), rowsUpTo(50));
+    // In between, no account twice and none out of order.
+    for (const table of tables) assert.ok(rowsUpTo(50).startsWith(table), table);
   });
 });
 

@@ -15,12 +15,21 @@ use crate::core::estimate::{AccountResult, Estimate};
 use crate::core::figures::{money_span, number_span};
 use crate::core::lang::Lang;
 use crate::core::rules::decision_label;
+use crate::web::hooks::use_painted;
 use crate::web::i18n::{page_status, Text};
 use crate::web::shared::Shared;
 use crate::web::state::Action;
 
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
+
+/// Rows rendered at once when the table fills (a first paste, the demo),
+/// the rest of the page after the frame that shows the figures
+/// ([`use_painted`]):
+/// a row, with its cells and its decision's select, takes about 2 ms to
+/// create in a first paste's unoptimised wasm, and the other 40 rows held
+/// the figures back by about 75 ms. The table starts below the fold.
+const FIRST_ROWS: usize = 10;
 
 /// Properties of [`AccountTable`].
 #[derive(Properties, PartialEq)]
@@ -126,22 +135,26 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
 
     let current = (*page).min(pages - 1);
     let start = current * PAGE_SIZE;
-    let rows = visible
-        .iter()
-        .skip(start)
-        .take(PAGE_SIZE)
-        .map(|&(index, a)| {
-            let plans: Vec<Decision> = match several {
-                true => refs
-                    .iter()
-                    .filter_map(|e| e.accounts.get(index).map(|r| r.decision))
-                    .collect(),
-                false => Vec::new(),
-            };
-            let differs = several && differs(&refs, index);
-            html! { <AccountRow {lang} account={a.clone()} focused={props.focus_row == Some(a.row)}
-            {plans} {differs} dispatch={props.dispatch.clone()} /> }
-        });
+    let shown = match use_painted(!visible.is_empty()) {
+        true => PAGE_SIZE,
+        false => FIRST_ROWS,
+    };
+    let rows = visible.iter().skip(start).take(shown).map(|&(index, a)| {
+        let plans: Vec<Decision> = match several {
+            true => refs
+                .iter()
+                .filter_map(|e| e.accounts.get(index).map(|r| r.decision))
+                .collect(),
+            false => Vec::new(),
+        };
+        let differs = several && differs(&refs, index);
+        // Keyed by account, so that the page, filling after its first rows,
+        // keeps the rows it has: unkeyed, Yew would give the existing rows
+        // the last accounts and insert the first ones again before them,
+        // and until the old rows re-rendered the page showed some twice.
+        html! { <AccountRow key={index} {lang} account={a.clone()} focused={props.focus_row == Some(a.row)}
+        {plans} {differs} dispatch={props.dispatch.clone()} /> }
+    });
     let on_differing = {
         let (differing, page) = (differing.clone(), page.clone());
         Callback::from(move |_: Event| {

@@ -29,13 +29,12 @@
 //! assert_eq!(overrides.get(&AccountKey::of(&accounts[0], 0)), None);
 //! ```
 
-use std::collections::BTreeMap;
 use std::hash::Hasher;
 
 use serde::{Deserialize, Serialize};
 
 use crate::account::{Account, Decision, Platform};
-use crate::hash::{name_hash, repeats_hashed, FxHasher};
+use crate::hash::{name_hash, repeats_hashed, FxHashMap, FxHasher};
 
 /// Which account an override is for.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -177,33 +176,45 @@ fn identity_hash(account: &Account) -> u64 {
 /// `甲#2` for the second account named 甲 anywhere in the list), given to
 /// the accounts of `accounts` they named. A key that names no account is
 /// kept as the key of an account of that name with no unit, so that it is
-/// shown as unmatched rather than lost.
-pub fn from_name_keys(accounts: &[Account], by_name: &BTreeMap<String, Decision>) -> Overrides {
+/// shown as unmatched rather than lost. `by_name` is in the order saved;
+/// its keys were an object's, so distinct (of a key given twice, the first
+/// counts).
+pub fn from_name_keys(accounts: &[Account], by_name: &[(String, Decision)]) -> Overrides {
     let names: Vec<&str> = accounts.iter().map(|a| a.name.as_str()).collect();
     let by_names = crate::hash::repeats(&names);
     let true_occurrences = occurrences(accounts);
-    let mut left = by_name.clone();
+    // Each key not yet given, with its place in `by_name` (the first, for
+    // a key given twice).
+    let mut left: FxHashMap<&str, usize> = FxHashMap::default();
+    for (at, (name, _)) in by_name.iter().enumerate().rev() {
+        left.insert(name, at);
+    }
     let mut overrides = Overrides::new();
-    for ((account, (_, by_name)), occurrence) in accounts.iter().zip(by_names).zip(true_occurrences)
+    for ((account, (_, by_name_before)), occurrence) in
+        accounts.iter().zip(by_names).zip(true_occurrences)
     {
-        let old = if by_name == 0 {
+        let old = if by_name_before == 0 {
             account.name.clone()
         } else {
-            format!("{}#{}", account.name, by_name + 1)
+            format!("{}#{}", account.name, by_name_before + 1)
         };
-        if let Some(decision) = left.remove(&old) {
-            overrides.insert(AccountKey::of(account, occurrence), decision);
+        if let Some(at) = left.remove(old.as_str()) {
+            overrides.insert(AccountKey::of(account, occurrence), by_name[at].1);
         }
     }
-    for (name, decision) in left {
+    let unmatched = by_name
+        .iter()
+        .enumerate()
+        .filter(|(at, (name, _))| left.get(name.as_str()) == Some(at));
+    for (_, (name, decision)) in unmatched {
         let key = AccountKey {
-            name,
+            name: name.clone(),
             unit: String::new(),
             platform: Platform::default(),
             occurrence: 0,
         };
         if overrides.get(&key).is_none() {
-            overrides.insert(key, decision);
+            overrides.insert(key, *decision);
         }
     }
     overrides
@@ -248,11 +259,11 @@ mod tests {
             account(2, "甲", "某局", Platform::Wechat),
             account(3, "甲", "某镇", Platform::Wechat),
         ];
-        let by_name = BTreeMap::from([
+        let by_name = [
             ("甲".to_string(), Decision::Close),
             ("甲#2".to_string(), Decision::Merge),
             ("乙".to_string(), Decision::Keep),
-        ]);
+        ];
         let overrides = from_name_keys(&accounts, &by_name);
         assert_eq!(
             overrides,

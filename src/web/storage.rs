@@ -16,7 +16,6 @@
 //! [`watch_others`]).
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -107,7 +106,7 @@ pub enum SavedOverrides {
     /// By name alone, from a record of the first version: to be given to
     /// the accounts they name once the input is read
     /// ([`from_name_keys`](crate::core::overrides::from_name_keys)).
-    ByName(BTreeMap<String, Decision>),
+    ByName(Vec<(String, Decision)>),
 }
 
 /// What reading the saved record found.
@@ -220,11 +219,11 @@ fn overrides(version: f64, saved: &JsValue) -> Option<SavedOverrides> {
         }
         SavedOverrides::ByAccount(overrides)
     } else if version == 1.0 && saved.is_object() {
-        let mut by_name = BTreeMap::new();
+        let mut by_name = Vec::new();
         for name in js_sys::Object::keys(saved.unchecked_ref::<js_sys::Object>()).iter() {
             let name = name.as_string()?;
             let decided = decision(&field(saved, &name))?;
-            by_name.insert(name, decided);
+            by_name.push((name, decided));
         }
         SavedOverrides::ByName(by_name)
     } else {

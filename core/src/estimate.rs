@@ -27,7 +27,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
@@ -767,9 +766,11 @@ struct Totals {
     reads: Span,
     by_level: ByLevel,
     by_platform: ByPlatform,
-    /// By receiving account: its index, or past every index the name the
-    /// list gives, so that the list's order comes first.
-    receiving: BTreeMap<(usize, String), ReceivingLoad>,
+    /// Each merged account's receiving account and the load it adds, in
+    /// the order merged; summed by receiving account at the end. Sorted
+    /// then, rather than kept in a map in order, as the wasm already has
+    /// sorts and would compile a B-tree anew for this key.
+    receiving: Vec<(Receiver, Span)>,
 }
 
 impl Totals {
@@ -780,19 +781,11 @@ impl Totals {
             Decision::Close => self.closed += 1,
             Decision::Merge => {
                 self.merged += 1;
-                let key = match r.receiver {
-                    Some(index) => (index, String::new()),
-                    None => (usize::MAX, r.merge_into.clone()),
+                let receiver = match r.receiver {
+                    Some(index) => Receiver::InList(index),
+                    None => Receiver::Named(r.merge_into.clone()),
                 };
-                let entry = self.receiving.entry(key).or_insert_with(|| ReceivingLoad {
-                    account: String::new(),
-                    row: None,
-                    index: r.receiver,
-                    accounts_merged: 0,
-                    added_load: Span::ZERO,
-                });
-                entry.accounts_merged += 1;
-                entry.added_load = entry.added_load + r.added_load;
+                self.receiving.push((receiver, r.added_load));
             }
         }
         self.hours_total = self.hours_total + r.figures.hours;
@@ -852,22 +845,60 @@ impl Totals {
             shut_cost_per_read,
             by_level: self.by_level,
             by_platform: self.by_platform,
-            receiving: self
-                .receiving
-                .into_iter()
-                .map(|((_, named), mut load)| {
-                    match load.index.and_then(|index| results.get(index)) {
-                        Some(account) => {
-                            load.account = account.name.to_string();
-                            load.row = Some(account.row);
-                        }
-                        None => load.account = named,
-                    }
-                    load
-                })
-                .collect(),
+            receiving: receiving_loads(self.receiving, results),
         }
     }
+}
+
+/// Where a merged account's work goes, in the order the summary lists
+/// them: the accounts of the list in its order, then the accounts it only
+/// names (its 归并至), by name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Receiver {
+    /// The account at this index of the estimate's accounts.
+    InList(usize),
+    /// An account the list names but does not hold; empty when nothing
+    /// says where the work goes.
+    Named(String),
+}
+
+/// The loads of `merged` (each merged account's receiving account and
+/// load, in the order merged) summed by receiving account, in
+/// [`Receiver`]'s order.
+fn receiving_loads(
+    mut merged: Vec<(Receiver, Span)>,
+    results: &[AccountResult],
+) -> Vec<ReceivingLoad> {
+    // Stable: each account's loads are summed in the order merged.
+    merged.sort_by(|(a, _), (b, _)| a.cmp(b));
+    let mut loads: Vec<ReceivingLoad> = Vec::new();
+    let mut last: Option<&Receiver> = None;
+    for (receiver, added) in &merged {
+        match loads.last_mut() {
+            Some(load) if last == Some(receiver) => {
+                load.accounts_merged += 1;
+                load.added_load = load.added_load + *added;
+            }
+            _ => {
+                let (account, row, index) = match receiver {
+                    Receiver::InList(index) => match results.get(*index) {
+                        Some(a) => (a.name.to_string(), Some(a.row), Some(*index)),
+                        None => (String::new(), None, Some(*index)),
+                    },
+                    Receiver::Named(name) => (name.clone(), None, None),
+                };
+                loads.push(ReceivingLoad {
+                    account,
+                    row,
+                    index,
+                    accounts_merged: 1,
+                    added_load: *added,
+                });
+            }
+        }
+        last = Some(receiver);
+    }
+    loads
 }
 
 impl GroupSummary {
@@ -1329,6 +1360,45 @@ mod tests {
         assert_eq!(s.by_level.village.before, 1);
         assert_eq!(s.by_level.village.after, 0);
         assert_eq!(s.by_level.county.cash_saved, int(10_000));
+    }
+
+    #[test]
+    fn receiving_loads_sum_by_account_the_lists_first_then_the_named_by_name() {
+        let h = |n: i64| Span::point(Num::int(n));
+        let merged = vec![
+            (Receiver::Named("甲号".into()), h(10)),
+            (Receiver::InList(3), h(1)),
+            (Receiver::Named("乙号".into()), h(20)),
+            (Receiver::InList(1), h(2)),
+            (Receiver::InList(3), h(4)),
+            (Receiver::Named("甲号".into()), h(30)),
+        ];
+        let loads = receiving_loads(merged, &[]);
+        // Index 1: 2 h from one account; index 3: 1 + 4 = 5 h from two
+        // (no results given, so no names or rows for them); then by name,
+        // 乙 (U+4E59) before 甲 (U+7532): 20 h from one, 10 + 30 = 40 h from
+        // two.
+        let got: Vec<_> = loads
+            .iter()
+            .map(|l| {
+                (
+                    l.index,
+                    l.account.as_str(),
+                    l.row,
+                    l.accounts_merged,
+                    l.added_load,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), "", None, 1, h(2)),
+                (Some(3), "", None, 2, h(5)),
+                (None, "乙号", None, 1, h(20)),
+                (None, "甲号", None, 2, h(40)),
+            ]
+        );
     }
 
     #[test]

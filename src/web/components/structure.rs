@@ -8,6 +8,7 @@ use crate::core::estimate::Estimate;
 use crate::core::figures::number_span;
 use crate::core::lang::Lang;
 use crate::core::structure::structure;
+use crate::web::hooks::use_painted;
 use crate::web::i18n::Text;
 use crate::web::shared::Shared;
 
@@ -29,13 +30,16 @@ pub struct StructureProps {
     pub estimate: Shared<Estimate>,
 }
 
-/// The receiving accounts and the structure after the plan.
+/// The receiving accounts and the structure after the plan. At the foot of
+/// the page: when a list first arrives it comes after the frame that shows
+/// the figures ([`use_painted`]), as its hundreds of lines would hold them
+/// back.
 #[component]
 pub fn Structure(props: &StructureProps) -> Html {
     let lang = props.lang;
     let estimate = &props.estimate;
     let receiving = &estimate.summary.receiving;
-    if estimate.accounts.is_empty() {
+    if !use_painted(!estimate.accounts.is_empty()) {
         return html! {};
     }
     let (units, unplaced) = structure(estimate);

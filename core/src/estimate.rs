@@ -871,34 +871,25 @@ fn receiving_loads(
 ) -> Vec<ReceivingLoad> {
     // Stable: each account's loads are summed in the order merged.
     merged.sort_by(|(a, _), (b, _)| a.cmp(b));
-    let mut loads: Vec<ReceivingLoad> = Vec::new();
-    let mut last: Option<&Receiver> = None;
-    for (receiver, added) in &merged {
-        match loads.last_mut() {
-            Some(load) if last == Some(receiver) => {
-                load.accounts_merged += 1;
-                load.added_load = load.added_load + *added;
+    merged
+        .chunk_by(|(a, _), (b, _)| a == b)
+        .map(|same| {
+            let (account, row, index) = match &same[0].0 {
+                Receiver::InList(index) => match results.get(*index) {
+                    Some(a) => (a.name.to_string(), Some(a.row), Some(*index)),
+                    None => (String::new(), None, Some(*index)),
+                },
+                Receiver::Named(name) => (name.clone(), None, None),
+            };
+            ReceivingLoad {
+                account,
+                row,
+                index,
+                accounts_merged: same.len(),
+                added_load: same.iter().fold(Span::ZERO, |sum, (_, added)| sum + *added),
             }
-            _ => {
-                let (account, row, index) = match receiver {
-                    Receiver::InList(index) => match results.get(*index) {
-                        Some(a) => (a.name.to_string(), Some(a.row), Some(*index)),
-                        None => (String::new(), None, Some(*index)),
-                    },
-                    Receiver::Named(name) => (name.clone(), None, None),
-                };
-                loads.push(ReceivingLoad {
-                    account,
-                    row,
-                    index,
-                    accounts_merged: 1,
-                    added_load: *added,
-                });
-            }
-        }
-        last = Some(receiver);
-    }
-    loads
+        })
+        .collect()
 }
 
 impl GroupSummary {

@@ -1,12 +1,14 @@
 //! Custom hooks: behaviours the components need that are not rendering.
 
 use gloo::timers::callback::Timeout;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::core::estimate::Summary;
 use crate::core::lang::Lang;
 use crate::web::embed::{post_summary, watch_height};
 use crate::web::query::PageOptions;
+use crate::web::shared::Shared;
 use crate::web::state::{Action, Notice, State, Work, LARGE_INPUT};
 use crate::web::storage::{self, SaveError, Saved};
 
@@ -37,6 +39,37 @@ pub fn use_painted(ready: bool) -> bool {
         });
     }
     ready && *painted
+}
+
+/// The list the paste box shows while it should hold `text` (`None`:
+/// nothing, as for a large list), and whether `text` is still to come into
+/// it (the box is then read-only and `aria-busy`).
+///
+/// Text typed into the box, or pasted into it at the cursor, is in the box
+/// already, and is shown as it is. A list that replaced the box's content
+/// (a paste over all of it, the demo, a file, the saved list on reload,
+/// another tab's) comes into the box [`AFTER_PAINT_MS`] later, after the
+/// frame that shows its figures: the browser lays out every line of a text
+/// box, and a list of a few hundred rows took 15–40 ms of that frame. Until
+/// then the box keeps what it held, read-only, so that nothing can be typed
+/// into text about to be replaced.
+#[hook]
+pub fn use_box_text(text: Option<&Shared<str>>, node: &NodeRef) -> (Option<Shared<str>>, bool) {
+    // What the box was last given.
+    let given = use_mut_ref(|| None::<Shared<str>>);
+    let in_box = node.cast::<HtmlTextAreaElement>().is_some_and(|textarea| {
+        let value = textarea.value();
+        text.map_or(value.is_empty(), |text| value == **text)
+    });
+    let replaced = !in_box && given.borrow().as_ref() != text;
+    let painted = use_painted(replaced);
+    match replaced && !painted {
+        true => (given.borrow().clone(), true),
+        false => {
+            *given.borrow_mut() = text.cloned();
+            (text.cloned(), false)
+        }
+    }
 }
 
 /// Saves the user's own list whenever what is saved changes (the demo and

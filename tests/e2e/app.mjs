@@ -143,6 +143,18 @@ export async function pasteInPage(page, make, arg = null) {
   })()`);
 }
 
+/**
+ * The paste box's text, once what the page holds has come into it: a list
+ * that replaced the box (a paste over all of it, the demo, a file, the
+ * saved list) comes in after the frame that shows its figures, and the box
+ * is `aria-busy` until then. `scope` is a page or a frame.
+ */
+export async function boxText(scope) {
+  const box = scope.locator('[data-testid="paste"]:not([aria-busy])');
+  await box.waitFor();
+  return box.inputValue();
+}
+
 /** Sets the as-of date in the assumptions panel. */
 export async function setAsOf(page, date) {
   await page.getByTestId("as-of").fill(date);

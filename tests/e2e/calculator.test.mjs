@@ -11,6 +11,7 @@ import { useBrowser } from "./harness.mjs";
 import {
   withApp,
   paste,
+  pasteInPage,
   setAsOf,
   setAssumption,
   expectShown,
@@ -21,6 +22,7 @@ import {
   SMALL_LIST_AS_OF,
   SMALL_LIST_FIGURES,
   SETTLE_MS,
+  boxText,
 } from "./app.mjs";
 
 const env = useBrowser();
@@ -248,7 +250,7 @@ test("input, assumptions, as-of date and overrides survive a reload", async () =
     // A reload in the same context restores all of it.
     await page.reload();
     await page.getByTestId("accounts-total").waitFor();
-    assert.equal(await page.getByTestId("paste").inputValue(), SMALL_LIST);
+    assert.equal(await boxText(page), SMALL_LIST);
     assert.equal(await page.getByTestId("assumption-hoursPerPost").inputValue(), "1");
     assert.equal(await page.getByTestId("assumption-hoursPerPost-high").inputValue(), "4");
     assert.equal(await page.getByTestId("as-of").inputValue(), SMALL_LIST_AS_OF);
@@ -336,7 +338,7 @@ test("a GB18030 file uploads with its Chinese names intact", async () => {
     for (const text of ["县委宣传部", "和平镇", "吕山乡人民政府"]) assert.ok(table.includes(text), text);
     assert.equal(await row(page, "吕山乡").locator(".mark.inferred").count(), 1);
     // The decoded text is in the box, and the totals row got a diagnostic.
-    assert.match(await page.getByTestId("paste").inputValue(), /^公众号名称,运营单位/);
+    assert.match(await boxText(page), /^公众号名称,运营单位/);
     assert.ok(Number(await page.getByTestId("diagnostics").getAttribute("data-count")) >= 1);
     assert.match(await page.getByTestId("diagnostics").textContent(), /总计/);
   });
@@ -472,6 +474,46 @@ test("a first paste shows its first rows with the figures, then fills the page, 
   });
 });
 
+test("a list pasted over the box comes into it after its figures, read-only until then; typed text is never held back", async () => {
+  await withApp(env.browser, env.server, async ({ page }) => {
+    // The box's state whenever the figures or the box change: its text's
+    // length, read-only, aria-busy, and the accounts shown.
+    await page.evaluate(() => {
+      window.__box = [];
+      const box = document.querySelector('[data-testid="paste"]');
+      const note = () => {
+        const total = document.querySelector('[data-testid="accounts-total"]')?.dataset.value;
+        window.__box.push({ length: box.value.length, readOnly: box.readOnly, busy: box.getAttribute("aria-busy"), total });
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    const { taken } = await pasteInPage(page, (text) => text, SMALL_LIST);
+    assert.equal(taken, true, "a paste into the empty box is the page's to take");
+    assert.equal(await boxText(page), SMALL_LIST);
+    const states = await page.evaluate(() => window.__box);
+    // The figures of the 5 accounts came while the box was still empty,
+    // read-only and busy; then the list came into it, editable again.
+    const first = states.find((s) => s.total === "5");
+    assert.deepEqual(first, { length: 0, readOnly: true, busy: "true", total: "5" });
+    assert.deepEqual(states.at(-1), { length: SMALL_LIST.length, readOnly: false, busy: null, total: "5" });
+
+    // Typing is the box's own text: never busy, never held back.
+    await page.evaluate(() => (window.__box = []));
+    const box = page.getByTestId("paste");
+    await box.press("Control+End");
+    await box.press("Backspace");
+    await expectShown(page, { "accounts-total": "5" });
+    await box.pressSequentially("5");
+    await box.press("Enter");
+    await box.pressSequentially("E局发布");
+    await expectShown(page, { "accounts-total": "6" });
+    const typed = await page.evaluate(() => window.__box);
+    assert.ok(typed.length > 0);
+    assert.ok(typed.every((s) => s.busy === null && !s.readOnly), JSON.stringify(typed));
+    assert.equal(await box.inputValue(), SMALL_LIST + "\nE局发布");
+  });
+});
+
 test("clicking a diagnostic shows its row in the table", async () => {
   // 60 accounts; the 55th (row 56) has an unreadable follower count, so it
   // is on the second page of 50.
@@ -505,14 +547,14 @@ test("清空 asks first, then empties the list and forgets the overrides", async
 
       await page.getByTestId("clear").click();
       await until(() => asked.length === 1);
-      assert.equal(await page.getByTestId("paste").inputValue(), SMALL_LIST);
+      assert.equal(await boxText(page), SMALL_LIST);
       await expectShown(page, { "accounts-total": "5", "accounts-shut": "4" });
 
       answer = "accept";
       await page.getByTestId("clear").click();
       await until(() => asked.length === 2);
       await expectShown(page, { "accounts-total": "0", "accounts-shut": "0", "cash-saved": "0" });
-      assert.equal(await page.getByTestId("paste").inputValue(), "");
+      assert.equal(await boxText(page), "");
 
       // The same list again: the rules decide, no override is left.
       await paste(page, SMALL_LIST);

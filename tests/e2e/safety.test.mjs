@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { useBrowser } from "./harness.mjs";
-import { withApp, paste, setAsOf, expectShown, decisions, row, SMALL_LIST, SMALL_LIST_AS_OF } from "./app.mjs";
+import { withApp, paste, setAsOf, expectShown, decisions, row, SMALL_LIST, SMALL_LIST_AS_OF, boxText } from "./app.mjs";
 
 const env = useBrowser();
 
@@ -169,7 +169,7 @@ for (const [what, value] of Object.entries(CORRUPT)) {
       await page.getByTestId("notice").waitFor();
       assert.match(await page.getByTestId("notice").textContent(), /重置/);
       // The page starts afresh and works.
-      assert.equal(await page.getByTestId("paste").inputValue(), "");
+      assert.equal(await boxText(page), "");
       await expectShown(page, { "accounts-total": "0" });
       await paste(page, SMALL_LIST);
       await setAsOf(page, SMALL_LIST_AS_OF);
@@ -237,6 +237,6 @@ test("when the env.browser refuses to save, a notice says so and the data stays"
     await page.getByTestId("notice").waitFor();
     assert.match(await page.getByTestId("notice").textContent(), /未能保存/);
     await expectShown(page, { "accounts-total": "5", "accounts-shut": "3", "cash-saved": "105000" });
-    assert.equal(await page.getByTestId("paste").inputValue(), SMALL_LIST);
+    assert.equal(await boxText(page), SMALL_LIST);
   });
 });

@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { useBrowser } from "./harness.mjs";
-import { withApp, setAsOf, expectShown } from "./app.mjs";
+import { withApp, setAsOf, expectShown, boxText } from "./app.mjs";
 
 const env = useBrowser();
 
@@ -149,7 +149,7 @@ test("with Excel's HTML the merged cells are known, and nothing is guessed", asy
     // The box holds the table as text, and an edit keeps the figures (the
     // fills are then read from the text again, with a notice).
     const box = page.getByTestId("paste");
-    const text = await box.inputValue();
+    const text = await boxText(page);
     assert.match(text, /^长兴县政务新媒体账号统计表（2019年4月）\n填报单位：县委网信办（盖章）\t/);
     await box.fill(text + "\n");
     await expectShown(page, figures(expected("county")));
@@ -175,7 +175,7 @@ test("a table pasted into a list goes in at the cursor as text", async () => {
     const html = "<table><tr><td>乙发布</td><td>5000</td></tr><tr><td>丙发布</td><td>600</td></tr></table>";
     assert.equal(await pasteClipboard(page, { html }), true);
     await expectShown(page, { "accounts-total": "3", "accounts-shut": "2" });
-    assert.equal(await box.inputValue(), "公众号名称\t粉丝数\n甲发布\t300\n乙发布\t5000\n丙发布\t600\n");
+    assert.equal(await boxText(page), "公众号名称\t粉丝数\n甲发布\t300\n乙发布\t5000\n丙发布\t600\n");
   });
 });
 

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser } from "./harness.mjs";
-import { withApp, ready, pasteInPage, setAsOf, expectShown, decisions, row, SMALL_LIST, SMALL_LIST_AS_OF, SMALL_LIST_FIGURES } from "./app.mjs";
+import { withApp, ready, pasteInPage, setAsOf, expectShown, decisions, row, SMALL_LIST, SMALL_LIST_AS_OF, SMALL_LIST_FIGURES, boxText } from "./app.mjs";
 
 const env = useBrowser();
 
@@ -80,7 +80,7 @@ test("a second tab opening the demo, or the embedding example, leaves the saved 
     assert.deepEqual(await saved(page), before, "the saved record is untouched");
     await page.reload();
     await ready(page);
-    assert.equal(await page.getByTestId("paste").inputValue(), SMALL_LIST);
+    assert.equal(await boxText(page), SMALL_LIST);
     await expectShown(page, { "accounts-total": "5", "accounts-shut": "4" });
   });
 });
@@ -95,7 +95,7 @@ test("the demo button keeps the list and offers it back; a list pasted over the 
 
     await page.getByTestId("back-to-mine").click();
     await expectShown(page, { "accounts-total": "5", "accounts-shut": "4" });
-    assert.equal(await page.getByTestId("paste").inputValue(), SMALL_LIST);
+    assert.equal(await boxText(page), SMALL_LIST);
     assert.equal(await page.getByTestId("notice").count(), 0);
 
     // A list pasted over the demo is the user's own: saved, and the notice
@@ -116,7 +116,7 @@ test("two tabs never silently overwrite each other", async () => {
     const other = await context.newPage();
     await other.goto(env.server.url);
     await ready(other);
-    assert.equal(await other.getByTestId("paste").inputValue(), SMALL_LIST);
+    assert.equal(await boxText(other), SMALL_LIST);
 
     // The other tab overrides C镇发布 to keep: this tab is told at once.
     await row(other, "C镇发布").getByTestId("decision-select").selectOption("keep");
@@ -153,7 +153,7 @@ test("an embedded calculator starts empty and never reads or writes the saved li
     const embedded = await context.newPage();
     await embedded.goto(`${env.server.url}?embed=1`);
     await ready(embedded);
-    assert.equal(await embedded.getByTestId("paste").inputValue(), "");
+    assert.equal(await boxText(embedded), "");
     await expectShown(embedded, { "accounts-total": "0" });
     await pasteOver(embedded, "公众号名称\t粉丝数\n嵌入号\t300");
     await expectShown(embedded, { "accounts-total": "1" });

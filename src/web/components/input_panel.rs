@@ -10,6 +10,7 @@ use crate::core::lang::Lang;
 use crate::web::analysis::Progress;
 use crate::web::clipboard::{read_paste, Paste};
 use crate::web::download::download_csv;
+use crate::web::hooks::use_box_text;
 use crate::web::i18n::{large_input, progress, Text};
 use crate::web::shared::Shared;
 use crate::web::state::{Action, LARGE_INPUT};
@@ -56,6 +57,8 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     let dispatch = props.dispatch.clone();
 
     let large = props.input.len() > LARGE_INPUT;
+    let node = use_node_ref();
+    let (shown, waiting) = use_box_text((!large).then_some(&props.input), &node);
     // A large paste never reaches the box: the browser would lay out every
     // line of it, which takes seconds. When a large list is loaded, any
     // paste replaces it (the box is read-only then, so nothing else can).
@@ -153,11 +156,13 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
             <textarea
                 id="paste"
                 data-testid="paste"
+                ref={node}
                 spellcheck="false"
                 wrap="off"
-                readonly={large}
+                readonly={large || waiting}
+                aria-busy={waiting.then_some("true")}
                 placeholder={if large { Text::LargeInputPlaceholder } else { Text::InputPlaceholder }.get(lang)}
-                value={if large { AttrValue::Static("") } else { AttrValue::from(props.input.rc().clone()) }}
+                value={shown.map_or(AttrValue::Static(""), |text| AttrValue::from(text.rc().clone()))}
                 {oninput}
                 {onpaste}
             />

@@ -202,8 +202,11 @@ export async function expectShown(page, expected, timeout = SETTLE_MS) {
   assert.deepEqual(await read(page, Object.keys(expected)), expected);
 }
 
-/** The decision select's value of every row on the current table page, by name. */
+/** The decision select's value of every row on the current table page, by
+ * name, once the page's rows have come (the table body is `aria-busy` until
+ * then: a table that fills comes after the frame that shows the figures). */
 export async function decisions(page) {
+  await page.locator('[data-testid="account-table"] tbody:not([aria-busy])').waitFor();
   return page.getByTestId("account-table").locator("tbody tr").evaluateAll((rows) =>
     Object.fromEntries(
       rows.map((tr) => [

@@ -447,30 +447,40 @@ test("a 10,000-row file gives its figures promptly and a paginated table", async
   });
 });
 
-test("a first paste shows its first rows with the figures, then fills the page, each account once and in order", async () => {
-  // 120 accounts: a page of 50, of which the first 10 come with the
-  // figures (FIRST_ROWS) and the other 40 just after.
+test("a first paste shows the figures, then fills the table's page, each account once and in order; an edit keeps the rows", async () => {
+  // 120 accounts: a page of 50, which comes just after the figures.
   const lines = ["公众号名称\t粉丝数"];
   for (let i = 1; i <= 120; i++) lines.push(`号${i}\t5000`);
   await withApp(env.browser, env.server, async ({ page }) => {
-    // Every state of the table from the paste on: the rows' ids, in order.
+    // Every state of the page from the paste on: the accounts shown in the
+    // figures, and the table rows' ids, in order.
     await page.evaluate(() => {
       window.__tables = [];
       new MutationObserver(() => {
+        const total = document.querySelector('[data-testid="accounts-total"]')?.dataset.value;
         const rows = document.querySelectorAll('[data-testid="account-table"] tbody tr');
-        if (rows.length) window.__tables.push([...rows].map((r) => r.dataset.row).join(" "));
+        const busy = document.querySelector('[data-testid="account-table"] tbody')?.getAttribute("aria-busy");
+        window.__tables.push({ total, busy, rows: [...rows].map((r) => r.dataset.row).join(" ") });
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
     await paste(page, lines.join("\n"));
     await expectShown(page, { "accounts-total": "120" });
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="account-table"] tbody tr').length === 50);
-    const tables = await page.evaluate(() => window.__tables);
-    // Rows 2–51 (the header is row 1): the first ten, then the page.
+    const tables = (await page.evaluate(() => window.__tables)).filter((t) => t.total === "120");
+    // Rows 2–51 (the header is row 1): none with the figures, then the page.
     const rowsUpTo = (n) => Array.from({ length: n }, (_, i) => i + 2).join(" ");
-    assert.equal(tables[0], rowsUpTo(10));
-    assert.equal(tables.at(-1), rowsUpTo(50));
+    assert.deepEqual(tables[0], { total: "120", busy: "true", rows: "" });
+    assert.deepEqual(tables.at(-1), { total: "120", busy: null, rows: rowsUpTo(50) });
     // In between, no account twice and none out of order.
-    for (const table of tables) assert.ok(rowsUpTo(50).startsWith(table), table);
+    for (const { rows } of tables) assert.ok(rowsUpTo(50).startsWith(rows), rows);
+
+    // An edit (one more account) keeps the page's rows on screen throughout.
+    await page.evaluate(() => (window.__tables = []));
+    await paste(page, lines.join("\n") + "\n号121\t5000");
+    await expectShown(page, { "accounts-total": "121" });
+    const edited = await page.evaluate(() => window.__tables);
+    assert.ok(edited.length > 0);
+    for (const state of edited) assert.deepEqual(state, { total: state.total, busy: null, rows: rowsUpTo(50) });
   });
 });
 

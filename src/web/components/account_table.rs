@@ -23,14 +23,6 @@ use crate::web::state::Action;
 /// Rows per page.
 pub const PAGE_SIZE: usize = 50;
 
-/// Rows rendered at once when the table fills (a first paste, the demo),
-/// the rest of the page after the frame that shows the figures
-/// ([`use_painted`]):
-/// a row, with its cells and its decision's select, takes about 2 ms to
-/// create in a first paste's unoptimised wasm, and the other 40 rows held
-/// the figures back by about 75 ms. The table starts below the fold.
-const FIRST_ROWS: usize = 10;
-
 /// Properties of [`AccountTable`].
 #[derive(Properties, PartialEq)]
 pub struct AccountTableProps {
@@ -135,10 +127,15 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
 
     let current = (*page).min(pages - 1);
     let start = current * PAGE_SIZE;
-    let shown = match use_painted(!visible.is_empty()) {
-        true => PAGE_SIZE,
-        false => FIRST_ROWS,
-    };
+    // When the table fills (a first paste, the demo, a reload), its rows
+    // come after the frame that shows the figures ([`use_painted`]): a row,
+    // with its cells and its decision's select, took about 2 ms to create
+    // in a first paste's unoptimised wasm, and the table starts below the
+    // fold. The header and the pager come at once; the body is `aria-busy`
+    // until its rows come.
+    let painted = use_painted(!visible.is_empty());
+    let held_back = !painted && !visible.is_empty();
+    let shown = if painted { PAGE_SIZE } else { 0 };
     let rows = visible.iter().skip(start).take(shown).map(|&(index, a)| {
         let plans: Vec<Decision> = match several {
             true => refs
@@ -267,7 +264,7 @@ pub fn AccountTable(props: &AccountTableProps) -> Html {
                                 }
                             </tr>
                         </thead>
-                        <tbody>{ for rows }</tbody>
+                        <tbody aria-busy={held_back.then_some("true")}>{ for rows }</tbody>
                     </table>
                 </div>
                 <nav class="pager no-print" aria-label={Text::TableHeading.get(lang)}>

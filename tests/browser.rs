@@ -38,6 +38,13 @@ async fn render_keeping_storage(options: PageOptions) -> web_sys::Element {
     )
     .render();
     yew::scheduler::flush().await;
+    // The panels below the fold come after the first frame.
+    until("the plan editor to come", || {
+        root.query_selector("[data-testid='plan-editor']")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     root
 }
 
@@ -78,19 +85,29 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits, letting timers run and Yew render, until `ready`; panics after
+/// 5 s, naming `what` was awaited.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if ready() {
+            return;
+        }
+        sleep(20).await;
+        yew::scheduler::flush().await;
+    }
+    panic!("waited 5 s for {what}");
+}
+
 /// The paste box's text, once what the page holds has come into it: a list
 /// that replaced the box comes in after the frame that shows its figures,
 /// and the box is `aria-busy` until then.
 async fn box_text(root: &web_sys::Element) -> String {
     let area: web_sys::HtmlTextAreaElement = by_test_id(root, "paste").dyn_into().unwrap();
-    for _ in 0..250 {
-        if area.get_attribute("aria-busy").is_none() {
-            return area.value();
-        }
-        sleep(20).await;
-        yew::scheduler::flush().await;
-    }
-    panic!("the paste box stayed busy for 5 s");
+    until("the paste box to take the list", || {
+        area.get_attribute("aria-busy").is_none()
+    })
+    .await;
+    area.value()
 }
 
 fn html_lang() -> Option<String> {

@@ -182,13 +182,16 @@ export async function read(page, testIds) {
 
 /**
  * Waits until every test id in `expected` shows the expected value (see
- * `read`), then asserts it, so that a timeout reports the values actually
- * shown next to the expected ones.
+ * `read`) and the page has filled in around the figures (nothing is
+ * `aria-busy`: the paste box and the account table's rows come after the
+ * frame that shows the figures), then asserts it, so that a timeout reports
+ * the values actually shown next to the expected ones.
  */
 export async function expectShown(page, expected, timeout = SETTLE_MS) {
   try {
     await page.waitForFunction(
       (want) =>
+        document.querySelector('[aria-busy="true"]') === null &&
         Object.entries(want).every(([id, value]) => {
           const el = document.querySelector(`[data-testid="${id}"]`);
           return el !== null && (el.dataset.value ?? el.textContent.trim()) === value;

@@ -1,6 +1,7 @@
 //! Custom hooks: behaviours the components need that are not rendering.
 
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -57,8 +58,9 @@ pub fn use_painted(ready: bool) -> bool {
 pub fn use_box_text(text: Option<&Shared<str>>, node: &NodeRef) -> (Option<Shared<str>>, bool) {
     // What the box was last given.
     let given = use_mut_ref(|| None::<Shared<str>>);
-    let in_box = node.cast::<HtmlTextAreaElement>().is_some_and(|textarea| {
-        let value = textarea.value();
+    // `node` is the paste box's: no need to ask the browser what it is.
+    let in_box = node.get().is_some_and(|element| {
+        let value = element.unchecked_into::<HtmlTextAreaElement>().value();
         text.map_or(value.is_empty(), |text| value == **text)
     });
     let replaced = !in_box && given.borrow().as_ref() != text;

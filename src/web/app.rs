@@ -46,10 +46,9 @@ pub fn App(props: &AppProps) -> Html {
     let saves = props.saves;
     let state = use_reducer(move || State::restored(saves.then(storage::load), &options));
     let lang = state.lang;
-    let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
+    // The reducer's own dispatcher, the same from one render to the next, so
+    // that a child whose other props did not change is not rendered again.
+    let dispatch: Callback<Action> = state.dispatcher().to_callback();
 
     use_html_lang(lang);
 

@@ -58,12 +58,15 @@ pub fn use_painted(ready: bool) -> bool {
 pub fn use_box_text(text: Option<&Shared<str>>, node: &NodeRef) -> (Option<Shared<str>>, bool) {
     // What the box was last given.
     let given = use_mut_ref(|| None::<Shared<str>>);
-    // `node` is the paste box's: no need to ask the browser what it is.
-    let in_box = node.get().is_some_and(|element| {
-        let value = element.unchecked_into::<HtmlTextAreaElement>().value();
-        text.map_or(value.is_empty(), |text| value == **text)
-    });
-    let replaced = !in_box && given.borrow().as_ref() != text;
+    // The box's text is read (a copy of all of it) only when the list is not
+    // the one it was given: after an edit or a replacement, not when the
+    // panel renders for anything else. `node` is the paste box's: no need to
+    // ask the browser what it is.
+    let replaced = given.borrow().as_ref() != text
+        && !node.get().is_some_and(|element| {
+            let value = element.unchecked_into::<HtmlTextAreaElement>().value();
+            text.map_or(value.is_empty(), |text| value == **text)
+        });
     let painted = use_painted(replaced);
     match replaced && !painted {
         true => (given.borrow().clone(), true),

@@ -7,7 +7,7 @@
 //! sums of money in 万元 with two decimals ("289.50万元"), as the article does.
 
 use crate::lang::Lang;
-use crate::num::{Num, Span};
+use crate::num::{write_decimal, Num, Span};
 
 /// A number rounded to at most `places` decimals, trailing zeros dropped,
 /// with digits grouped as the language does.
@@ -105,23 +105,9 @@ pub fn percent_span(span: Span, lang: Lang) -> String {
 /// Writes an integer scaled by `10^places` as a decimal, keeping all
 /// `places` digits when `fixed`, else dropping trailing zeros.
 fn decimal(scaled: i128, places: u32, fixed: bool) -> String {
-    let sign = if scaled < 0 { "-" } else { "" };
-    let abs = scaled.unsigned_abs();
-    let scale = 10u128.pow(places);
-    let (int, frac) = (abs / scale, abs % scale);
-    let mut text = format!("{sign}{int}");
-    if places > 0 {
-        let digits = format!("{frac:0width$}", width = places as usize);
-        let digits = if fixed {
-            digits.as_str()
-        } else {
-            digits.trim_end_matches('0')
-        };
-        if !digits.is_empty() {
-            text.push('.');
-            text.push_str(digits);
-        }
-    }
+    let mut text = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_decimal(&mut text, scaled, places, fixed);
     text
 }
 

@@ -181,6 +181,20 @@ impl Num {
     /// returned as an integer scaled by `10^places` (so `round_scaled(2)` of
     /// 2.005 is 201).
     pub fn round_scaled(self, places: u32) -> i128 {
+        // In 64 bits whenever the scaled numerator fits, as nearly every
+        // figure's does: 64-bit division is one instruction in wasm, 128-bit
+        // division a library call, and every figure written and every sum
+        // of money handed to JS is rounded here. The remainder is below
+        // `den`, so twice it fits a `u64`.
+        let den = self.den;
+        if let Some(scaled) = 10i64
+            .checked_pow(places)
+            .and_then(|s| self.num.checked_mul(s))
+        {
+            let (q, r) = (scaled / den, scaled % den);
+            let away = r.unsigned_abs() * 2 >= den.unsigned_abs();
+            return i128::from(if away { q + scaled.signum() } else { q });
+        }
         let scale = 10i128.checked_pow(places).unwrap_or(i128::MAX);
         let den = self.denom();
         match self.numer().checked_mul(scale) {
@@ -494,16 +508,43 @@ impl PartialOrd for Num {
 /// otherwise the value rounded to six places.
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let scaled = self.round_scaled(6);
-        let sign = if scaled < 0 { "-" } else { "" };
-        let abs = scaled.unsigned_abs();
-        let (int, frac) = (abs / 1_000_000, abs % 1_000_000);
-        if frac == 0 {
-            write!(f, "{sign}{int}")
-        } else {
-            let frac = format!("{frac:06}");
-            write!(f, "{sign}{int}.{}", frac.trim_end_matches('0'))
+        write_decimal(f, self.round_scaled(6), 6, false)
+    }
+}
+
+/// Writes `scaled / 10^places` (`places` at most 18) as a plain decimal,
+/// `-1234.5`: with exactly `places` decimals when `fixed`, else with its
+/// trailing zeros (and a point left alone) dropped.
+pub(crate) fn write_decimal(
+    out: &mut impl fmt::Write,
+    scaled: i128,
+    places: u32,
+    fixed: bool,
+) -> fmt::Result {
+    if scaled < 0 {
+        out.write_char('-')?;
+    }
+    let abs = scaled.unsigned_abs();
+    // In 64 bits when it fits (see `round_scaled`).
+    let frac = match u64::try_from(abs) {
+        Ok(abs) => {
+            let scale = 10u64.pow(places);
+            write!(out, "{}", abs / scale)?;
+            abs % scale
         }
+        Err(_) => {
+            let scale = 10u128.pow(places);
+            write!(out, "{}", abs / scale)?;
+            (abs % scale) as u64
+        }
+    };
+    let (mut frac, mut width) = (frac, places as usize);
+    while !fixed && width > 0 && frac % 10 == 0 {
+        (frac, width) = (frac / 10, width - 1);
+    }
+    match width {
+        0 => Ok(()),
+        _ => write!(out, ".{frac:0width$}"),
     }
 }
 
@@ -717,6 +758,44 @@ mod tests {
         assert_eq!(n("-2.005").round_scaled(2), -201);
         assert_eq!(n("2.004").round_scaled(2), 200);
         assert_eq!((Num::int(2) / Num::int(3)).round_scaled(2), 67);
+    }
+
+    #[test]
+    fn rounds_in_128_bits_what_64_cannot_hold() {
+        // 10^13 × 10^6 = 10^19 > i64::MAX (about 9.22 × 10^18): the 128-bit
+        // path, and the same rounding.
+        assert_eq!(Num::int(10_000_000_000_000).round_scaled(6), 10i128.pow(19));
+        // (10^13 + 1/3) × 10^6 = 10^19 + 333,333.33…, rounded down.
+        let third = Num::int(10_000_000_000_000) + Num::int(1) / Num::int(3);
+        assert_eq!(third.round_scaled(6), 10i128.pow(19) + 333_333);
+        // −2/3 × 10^18 = −666,666,666,666,666,666.67, away from zero.
+        let two_thirds = Num::int(-2) / Num::int(3);
+        assert_eq!(two_thirds.round_scaled(18), -666_666_666_666_666_667);
+    }
+
+    #[test]
+    fn writes_decimals_either_side_of_64_bits() {
+        let written = |scaled: i128, places: u32, fixed: bool| {
+            let mut text = String::new();
+            write_decimal(&mut text, scaled, places, fixed).unwrap();
+            text
+        };
+        // u64::MAX = 18,446,744,073,709,551,615, and one more.
+        assert_eq!(written(u64::MAX.into(), 6, false), "18446744073709.551615");
+        assert_eq!(
+            written(i128::from(u64::MAX) + 1, 6, false),
+            "18446744073709.551616"
+        );
+        assert_eq!(
+            written(-(i128::from(u64::MAX) + 1), 2, true),
+            "-184467440737095516.16"
+        );
+        // 1,500,000 millionths = 1.5; fixed keeps the zeros.
+        assert_eq!(written(1_500_000, 6, false), "1.5");
+        assert_eq!(written(1_500_000, 6, true), "1.500000");
+        assert_eq!(written(-3_000_000, 6, false), "-3");
+        assert_eq!(written(7, 0, true), "7");
+        assert_eq!(written(5, 2, false), "0.05");
     }
 
     #[test]

@@ -59,8 +59,12 @@ PORT ?= 8080
 # the first version's overrides by name 3.5 KB and the receiving accounts'
 # loads 1.2 KB; kept at 332 for the paste box's list and the panels below the
 # fold after the first frame (use_box_text, use_painted in App), 331.0 ->
-# 331.6 KB. Issue 17 is where it comes down.)
-SIZE_BUDGET_KB := 332
+# 331.6 KB; raised to 333 for numbers rounded and written in 64 bits (a
+# warmed estimate() 15% faster), 0.2 KB, and the comparison of the plans,
+# the exports and the diagnostics taking a new list after the frame that
+# shows its figures (use_held), 0.8 KB: 331.6 -> 332.7 KB. Issue 17 is
+# where it comes down.)
+SIZE_BUDGET_KB := 333
 
 # binaryen's wasm-opt (npm) must come before Debian's /usr/bin/wasm-opt, which
 # produces broken wasm. Cargo-installed tools live in ~/.cargo/bin.

@@ -45,6 +45,7 @@ async fn render_keeping_storage(options: PageOptions) -> web_sys::Element {
             .is_some()
     })
     .await;
+    settled(&root).await;
     root
 }
 
@@ -65,13 +66,31 @@ fn click(root: &web_sys::Element, test_id: &str) {
         .click();
 }
 
-/// Types `text` into the paste box as a user's paste would arrive.
+/// Types `text` into the paste box as a user's paste would arrive, and
+/// waits for the page to fill in around its figures.
 async fn paste(root: &web_sys::Element, text: &str) {
+    put_in_box(root, text).await;
+    settled(root).await;
+}
+
+/// [`paste`] up to the render that shows the figures.
+async fn put_in_box(root: &web_sys::Element, text: &str) {
     let area: web_sys::HtmlTextAreaElement = by_test_id(root, "paste").dyn_into().unwrap();
     area.set_value(text);
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
+}
+
+/// Waits until the page has filled in around the figures: nothing in it is
+/// `aria-busy`. The panels below the fold (and the paste box, given a list
+/// that replaced it) take a new list after the frame that shows its
+/// figures.
+async fn settled(root: &web_sys::Element) {
+    until("the page to fill in around the figures", || {
+        root.query_selector("[aria-busy='true']").unwrap().is_none()
+    })
+    .await;
 }
 
 /// Resolves after `ms` milliseconds.
@@ -476,6 +495,7 @@ async fn paste_clipboard(root: &web_sys::Element, types: &[(&str, &str)]) -> boo
     }
     let taken = !area.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
+    settled(root).await;
     taken
 }
 
@@ -526,6 +546,33 @@ const PLANS_LIST: &str = "公众号名称\t主办单位\t粉丝数\t每周发布
 
 fn value_of(root: &web_sys::Element, test_id: &str) -> Option<String> {
     by_test_id(root, test_id).get_attribute("data-value")
+}
+
+#[wasm_bindgen_test]
+async fn the_panels_below_the_fold_take_a_new_list_after_its_figures() {
+    let root = render(PageOptions::default()).await;
+    // 100,000 followers: every plan keeps it.
+    paste(&root, "公众号名称\t粉丝数\n甲\t100000\n").await;
+    assert_eq!(value_of(&root, "plan-shut-3").as_deref(), Some("0"));
+    let main = root.query_selector("main").unwrap().unwrap();
+    assert!(!main.has_attribute("aria-busy"));
+    // A new list: its figures come first, the comparison of the plans
+    // (彻底 closes 甲 and merges 丙: 2) after the frame that shows them,
+    // and the page says it is still filling in.
+    put_in_box(&root, PLANS_LIST).await;
+    assert_eq!(text_of(&root, "accounts-total"), "3");
+    assert_eq!(value_of(&root, "plan-shut-3").as_deref(), Some("0"));
+    assert_eq!(main.get_attribute("aria-busy").as_deref(), Some("true"));
+    settled(&root).await;
+    assert_eq!(value_of(&root, "plan-shut-3").as_deref(), Some("2"));
+    // A change of plan, on the same list, is shown at once: plan 1 (稳妥)
+    // with low reach turned on closes 甲.
+    click(&root, "plan-name-1");
+    yew::scheduler::flush().await;
+    click(&root, "rule-lowReach");
+    yew::scheduler::flush().await;
+    assert!(!main.has_attribute("aria-busy"));
+    assert_eq!(value_of(&root, "plan-shut-1").as_deref(), Some("1"));
 }
 
 #[wasm_bindgen_test]

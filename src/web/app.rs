@@ -3,6 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::core::estimate::Estimate;
+use crate::core::import::Import;
+use crate::core::plan::Plans;
+
 use crate::web::analysis::{use_analysis, Input, Settings};
 use crate::web::components::account_table::AccountTable;
 use crate::web::components::assumptions_panel::AssumptionsPanel;
@@ -19,8 +23,11 @@ use crate::web::components::plan_editor::PlanEditor;
 use crate::web::components::plans::PlansPanel;
 use crate::web::components::structure::Structure;
 use crate::web::components::unmatched::Unmatched;
-use crate::web::hooks::{use_embed_messages, use_html_lang, use_painted, use_persistence};
+use crate::web::hooks::{
+    use_embed_messages, use_held, use_html_lang, use_painted, use_persistence,
+};
 use crate::web::query::PageOptions;
+use crate::web::shared::Shared;
 use crate::web::state::{Action, State};
 use crate::web::storage;
 use crate::web::today;
@@ -37,6 +44,17 @@ pub struct AppProps {
     /// neither (see [`Work::Embedded`](crate::web::state::Work)).
     #[prop_or_default]
     pub saves: bool,
+}
+
+/// What the panels below the fold show of the analysis: the comparison of
+/// the plans, the exports and the diagnostics. A new list comes into them
+/// after the frame that shows its figures ([`use_held`]); a change of plan
+/// or language, at once.
+#[derive(Clone, PartialEq)]
+struct Analysed {
+    import: Shared<Import>,
+    estimates: Vec<Shared<Estimate>>,
+    plans: Plans,
 }
 
 /// The whole calculator.
@@ -92,6 +110,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    let (analysed, following) = use_held(
+        &Some(Analysed {
+            import: import.clone(),
+            estimates: estimates.clone(),
+            plans: state.plans.clone(),
+        }),
+        |shown, new| match (shown, new) {
+            (Some(shown), Some(new)) => shown.import == new.import,
+            _ => false,
+        },
+    );
     let embedded = props.options.embed;
     // The plan editor, the assumptions and the account table, below the
     // fold, come after the frame that shows the figures ([`use_painted`]):
@@ -104,23 +133,29 @@ pub fn App(props: &AppProps) -> Html {
                 <Header {lang} {on_lang} />
             }
             <NoticeBar {lang} notice={state.notice} dispatch={dispatch.clone()} />
-            <main class="content">
+            <main class="content" aria-busy={following.then_some("true")}>
                 <section class="panel input-area">
                     <InputPanel {lang} {input} progress={analysis.progress}
                         book={state.book.clone()} dispatch={dispatch.clone()} />
                 </section>
-                <PlansPanel {lang} plans={state.plans.clone()} estimates={estimates.clone()}
-                    dispatch={dispatch.clone()} />
+                if let Some(Analysed { plans, estimates, .. }) = analysed.clone() {
+                    <PlansPanel {lang} {plans} {estimates} dispatch={dispatch.clone()} />
+                }
                 <section class="panel results">
                     <Headline {lang} estimate={result.clone()} />
                     <Chart {lang} estimate={result.clone()} />
                     <ByPlatform {lang} estimate={result.clone()} />
-                    <Exports {lang} estimates={estimates.clone()} {current}
-                        plans={state.plans.clone()} dispatch={dispatch.clone()} />
+                    if let Some(Analysed { plans, estimates, .. }) = analysed.clone() {
+                        <Exports {lang} current={plans.current_index()} {estimates} {plans}
+                            dispatch={dispatch.clone()} />
+                    }
                 </section>
                 <section class="panel diagnostics-area">
-                    <DiagnosticsPanel {lang} import={import.clone()} estimate={result.clone()}
-                        dispatch={dispatch.clone()} />
+                    if let Some(Analysed { import, estimates, plans }) = analysed {
+                        <DiagnosticsPanel {lang} {import}
+                            estimate={estimates[plans.current_index()].clone()}
+                            dispatch={dispatch.clone()} />
+                    }
                 </section>
                 if below_fold {
                     <PlanEditor {lang} plans={state.plans.clone()} estimate={result.clone()}

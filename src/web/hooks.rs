@@ -24,22 +24,29 @@ const AFTER_PAINT_MS: u32 = 50;
 /// that frame, so that the frame shows what matters first.
 #[hook]
 pub fn use_painted(ready: bool) -> bool {
-    let painted = use_state_eq(|| false);
+    use_painted_for(ready.then_some(0))
+}
+
+/// [`use_painted`] for one `key`: true from [`AFTER_PAINT_MS`] after `key`
+/// became what it is, while it stays that; false for `None`.
+#[hook]
+fn use_painted_for(key: Option<u32>) -> bool {
+    let painted = use_state_eq(|| None);
     {
         let painted = painted.clone();
-        use_effect_with(ready, move |&ready| {
-            let timer = match ready {
-                true => Some(Timeout::new(AFTER_PAINT_MS, move || painted.set(true))),
-                false => {
-                    painted.set(false);
+        use_effect_with(key, move |&key| {
+            let timer = match key {
+                Some(_) => Some(Timeout::new(AFTER_PAINT_MS, move || painted.set(key))),
+                None => {
+                    painted.set(None);
                     None
                 }
             };
-            // Unmounted, or `ready` changed first: it does not run.
+            // Unmounted, or `key` changed first: it does not run.
             move || drop(timer)
         });
     }
-    ready && *painted
+    key.is_some() && *painted == key
 }
 
 /// The list the paste box shows while it should hold `text` (`None`:
@@ -56,25 +63,48 @@ pub fn use_painted(ready: bool) -> bool {
 /// into text about to be replaced.
 #[hook]
 pub fn use_box_text(text: Option<&Shared<str>>, node: &NodeRef) -> (Option<Shared<str>>, bool) {
-    // What the box was last given.
-    let given = use_mut_ref(|| None::<Shared<str>>);
     // The box's text is read (a copy of all of it) only when the list is not
     // the one it was given: after an edit or a replacement, not when the
     // panel renders for anything else. `node` is the paste box's: no need to
     // ask the browser what it is.
-    let replaced = given.borrow().as_ref() != text
-        && !node.get().is_some_and(|element| {
+    let in_box = |_: &Option<Shared<str>>, text: &Option<Shared<str>>| {
+        node.get().is_some_and(|element| {
             let value = element.unchecked_into::<HtmlTextAreaElement>().value();
-            text.map_or(value.is_empty(), |text| value == **text)
-        });
-    let painted = use_painted(replaced);
-    match replaced && !painted {
-        true => (given.borrow().clone(), true),
-        false => {
-            *given.borrow_mut() = text.cloned();
-            (text.cloned(), false)
-        }
+            text.as_ref()
+                .map_or(value.is_empty(), |text| value == **text)
+        })
+    };
+    use_held(&text.cloned(), in_box)
+}
+
+/// `value` once the frame after its latest change has been painted
+/// ([`AFTER_PAINT_MS`] later); until then what was shown before
+/// (`T::default()` at first), and `true` for "still to come". A change
+/// that `at_once(shown, value)` allows is shown at once. What lies below
+/// the fold, or costs the browser much to lay out, takes its value through
+/// this, so that the frame after a change shows what matters first.
+///
+/// A run of changes (typing) is shown the same time after the first, not
+/// held back until they stop.
+#[hook]
+pub fn use_held<T, F>(value: &T, at_once: F) -> (T, bool)
+where
+    T: Clone + PartialEq + Default + 'static,
+    F: FnOnce(&T, &T) -> bool,
+{
+    // What was last shown, and how many times what was shown changed: the
+    // key of the wait, so that a wait that ended does not end the next.
+    let shown = use_mut_ref(|| (T::default(), 0u32));
+    let held = shown.borrow().0 != *value && !at_once(&shown.borrow().0, value);
+    let painted = use_painted_for(held.then_some(shown.borrow().1));
+    if held && !painted {
+        return (shown.borrow().0.clone(), true);
     }
+    let mut shown = shown.borrow_mut();
+    if shown.0 != *value {
+        *shown = (value.clone(), shown.1.wrapping_add(1));
+    }
+    (value.clone(), false)
 }
 
 /// Saves the user's own list whenever what is saved changes (the demo and

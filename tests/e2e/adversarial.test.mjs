@@ -57,15 +57,18 @@ function pasteText(page, text) {
 
 /**
  * Waits until a paste has been analysed: until the progress line of a large
- * list (`.pending`) is gone. Returns the milliseconds it took.
+ * list (`.pending`) is gone and the page has filled in around the figures
+ * (nothing is `aria-busy`: the panels below the fold take a new list after
+ * the frame that shows its figures). Returns the milliseconds it took.
  */
 async function settle(page, timeout = BIG_MS) {
   const start = Date.now();
   await page.waitForTimeout(100);
-  await page.waitForFunction(() => document.querySelector(".input-panel .pending") === null, null, {
-    timeout,
-    polling: 100,
-  });
+  await page.waitForFunction(
+    () => document.querySelector(".input-panel .pending") === null && document.querySelector('[aria-busy="true"]') === null,
+    null,
+    { timeout, polling: 100 },
+  );
   return Date.now() - start;
 }
 

@@ -306,9 +306,11 @@ async function pastes(browser, url, rows, text, label) {
     await page.getByTestId("paste").waitFor();
     await page.getByTestId("accounts-total").waitFor();
     // The page has filled in: what it renders after its first frame (the
-    // panels below the fold) is there, as it is long before a person can
-    // paste; nothing on the peer's page waits.
+    // panels below the fold, 50 ms later) is there, as it is long before a
+    // person can paste. Nothing on the peer's page waits, and an app
+    // without `aria-busy` (an earlier build) has the 100 ms.
     await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+    await page.waitForTimeout(100);
     // Hand both texts to the page before any clock starts.
     await page.evaluate(([a, b]) => (window.__texts = [a, b]), [text, other]);
     const paste = async (which, expected) => {

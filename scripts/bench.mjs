@@ -54,8 +54,9 @@
 //      painted frame is in the notes. "First" is the first paste on a fresh
 //      page (code not yet optimised by the engine, as for a user's first
 //      paste), once the page has filled in (nothing is `aria-busy`: the
-//      app renders its panels below the fold after its first frame); "repeat" alternates the list with itself plus one row on the
-//      same page (as when editing: every change re-imports). Both pages pay
+//      app renders its panels below the fold after its first frame);
+//      "repeat" alternates the list with itself plus one row on the same
+//      page (as when editing: every change re-imports). Both pages pay
 //      Chromium's layout of the text in the box, which for 100,000 rows is
 //      most of the time; the ratio of the two pastes compares like with
 //      like, and the compute-alone ratio below leaves the DOM out.
